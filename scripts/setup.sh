@@ -1,0 +1,117 @@
+#!/usr/bin/env bash
+# Installs everything Digest Viewer needs on a Debian 12 machine, idempotently:
+#   - Debian packages (compilers, Emscripten, Catch2, nlohmann-json, GLFW, Chromium, fonts, Xvfb)
+#   - third-party sources the builds compile (cmark 0.30.x from bookworm, Dear ImGui 1.92.x from
+#     sid) through `apt-get source`, into third_party/ (git-ignored, never committed)
+#   - playwright-core for the browser tests (npm, drives Debian's chromium; no browser download)
+# Re-running it does nothing that is already done. Fails with a clear message otherwise.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+THIRD="$ROOT/third_party"
+export DEBIAN_FRONTEND=noninteractive
+
+say()  { printf '[setup] %s\n' "$*"; }
+fail() { printf '[setup] error: %s\n' "$*" >&2; exit 1; }
+
+SUDO=""
+if [ "$(id -u)" != 0 ]; then
+    command -v sudo >/dev/null || fail "run as root or install sudo"
+    SUDO="sudo"
+fi
+
+# --- 1. Debian packages --------------------------------------------------------------------------
+PACKAGES=(
+    build-essential cmake ninja-build pkg-config dpkg-dev ca-certificates
+    nlohmann-json3-dev catch2 cmark
+    emscripten
+    libglfw3-dev libgl-dev libgl1-mesa-dri xvfb xauth libstb-dev
+    fonts-nanum fonts-dejavu-core
+    chromium
+    python3
+)
+missing=()
+for p in "${PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+    say "installing Debian packages: ${missing[*]}"
+    $SUDO apt-get update -qq || fail "apt-get update failed (is the Debian archive reachable?)"
+    $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null \
+        || fail "apt-get install failed for: ${missing[*]}"
+else
+    say "Debian packages present"
+fi
+
+# --- 2. Third-party sources (apt-get source, private source lists) ---------------------------------
+# A private apt state keeps the system's sources.list untouched: one list holds deb-src stanzas for
+# bookworm (cmark) and sid (imgui 1.92.x; bookworm only has 1.86, whose static font atlas cannot
+# hold Hangul cheaply).
+mkdir -p "$THIRD/apt/lists/partial" "$THIRD/src"
+SRC_LIST="$THIRD/apt/sources.list"
+cat > "$SRC_LIST" <<'EOF'
+deb-src [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] http://deb.debian.org/debian bookworm main
+deb-src [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] http://deb.debian.org/debian sid main
+EOF
+APT_SRC=(-o "Dir::Etc::SourceList=$SRC_LIST" -o Dir::Etc::SourceParts=/dev/null
+         -o "Dir::State::Lists=$THIRD/apt/lists" -o Debug::NoLocking=1)
+apt_updated=0
+apt_src_update() {
+    [ $apt_updated = 1 ] && return 0
+    say "updating private deb-src lists"
+    apt-get "${APT_SRC[@]}" update -qq || fail "could not read deb-src lists from the Debian archive"
+    apt_updated=1
+}
+
+# fetch NAME SUITE DIRNAME: unpack source package NAME from SUITE as third_party/DIRNAME
+fetch() {
+    local name=$1 suite=$2 dir=$3
+    if [ -f "$THIRD/$dir/.fetched" ]; then return 0; fi
+    apt_src_update
+    local tmp; tmp="$(mktemp -d "$THIRD/src/$name.XXXX")"
+    say "apt-get source $name/$suite"
+    (cd "$tmp" && apt-get "${APT_SRC[@]}" source -qq "$name/$suite" >/dev/null 2>&1) \
+        || (cd "$tmp" && apt-get "${APT_SRC[@]}" source "$name/$suite") \
+        || fail "apt-get source $name/$suite failed"
+    local unpacked; unpacked="$(find "$tmp" -mindepth 1 -maxdepth 1 -type d | head -n1)"
+    [ -n "$unpacked" ] || fail "apt-get source $name gave no source tree"
+    rm -rf "${THIRD:?}/$dir"
+    mv "$unpacked" "$THIRD/$dir"
+    rm -rf "$tmp"
+    touch "$THIRD/$dir/.fetched"
+}
+
+fetch cmark bookworm cmark
+fetch imgui sid imgui
+
+# Verify versions: accept cmark 0.30.x/0.31.x and any imgui 1.92.x, fail clearly otherwise.
+grep -Eq 'PROJECT\(cmark VERSION 0\.3[01]|project\(cmark VERSION 0\.3[01]' "$THIRD/cmark/CMakeLists.txt" \
+    || grep -Eq 'cmark.*0\.3[01]' "$THIRD/cmark/CMakeLists.txt" \
+    || fail "third_party/cmark is not cmark 0.30/0.31"
+imgui_ver="$(sed -n 's/^#define IMGUI_VERSION *"\([^"]*\)".*/\1/p' "$THIRD/imgui/imgui.h")"
+case "$imgui_ver" in
+    1.92*) say "Dear ImGui $imgui_ver, cmark OK" ;;
+    *) fail "third_party/imgui is version '$imgui_ver'; Digest Viewer needs Dear ImGui 1.92.x (from sid)" ;;
+esac
+
+# --- 3. Fonts for the builds (copied, not committed) ------------------------------------------------
+mkdir -p "$THIRD/fonts"
+for f in /usr/share/fonts/truetype/nanum/NanumSquareR.ttf /usr/share/fonts/truetype/nanum/NanumSquareB.ttf \
+         /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf; do
+    [ -f "$f" ] || fail "font $f missing (fonts-nanum / fonts-dejavu-core)"
+    cmp -s "$f" "$THIRD/fonts/$(basename "$f")" || cp "$f" "$THIRD/fonts/"
+done
+
+# --- 4. nlohmann-json include folder for the wasm build ---------------------------------------------
+# /usr/include must not be on Emscripten's include path, so the one subfolder is linked alone.
+mkdir -p "$THIRD/include"
+[ -e "$THIRD/include/nlohmann" ] || ln -s /usr/include/nlohmann "$THIRD/include/nlohmann"
+
+# --- 5. Browser-test driver (npm registry; uses Debian's chromium, never downloads a browser) -----
+if [ -f "$ROOT/tests/e2e/package.json" ] && [ ! -d "$ROOT/tests/e2e/node_modules/playwright-core" ]; then
+    say "npm install (tests/e2e)"
+    (cd "$ROOT/tests/e2e" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm install --no-audit --no-fund --silent) \
+        || fail "npm install in tests/e2e failed"
+fi
+
+say "done"

@@ -1,0 +1,78 @@
+// The library: many loaded files merged into one deduplicated set of papers.
+//
+// Rules: loading a name already loaded replaces what that file gave; the same bytes again (under
+// any name) change nothing; one arXiv id over several days is one entry with all its appearances
+// and its highest vote; removing a file removes only what it gave. Every entry also gets its vote
+// percentile within its day.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model.h"
+#include "search_index.h"
+
+namespace dv {
+
+struct LoadedFile {
+    std::string name;
+    uint64_t hash = 0;            // of the raw bytes
+    size_t bytes = 0;
+    std::vector<Paper> papers;    // as parsed, in file order
+    std::vector<Diagnostic> diagnostics;
+};
+
+// One place a paper was listed: a day, with that day's vote count.
+struct Appearance {
+    int32_t date = kNoDate;
+    int32_t votes = kNoVotes;
+    uint32_t file = 0;            // index into Library::files
+    uint32_t paper = 0;           // index into that file's papers
+};
+
+// One deduplicated paper.
+struct Entry {
+    uint32_t file = 0, paper = 0; // the appearance whose record is shown: highest votes, then latest
+    int32_t date = kNoDate;       // earliest appearance
+    int32_t last_date = kNoDate;  // latest appearance
+    int32_t votes = kNoVotes;     // highest over appearances (kNoVotes if none has votes)
+    float percentile = -1.0f;     // 0..100 within the shown appearance's day; < 0 = null
+    uint32_t first_appearance = 0, appearance_count = 0;  // range in Library::appearances
+};
+
+struct Library {
+    std::vector<LoadedFile> files;
+    // Derived by library_rebuild(); never edit directly.
+    std::vector<Entry> entries;            // sorted by date desc, then votes desc, then title
+    std::vector<Appearance> appearances;   // grouped per entry
+    std::vector<int32_t> days;             // distinct appearance dates, ascending
+    std::vector<std::vector<uint32_t>> day_entries;  // per days[i]: entries listed that day, votes desc
+    SearchIndex index;
+    size_t total_listed = 0;               // papers as written, before dedupe
+    uint64_t generation = 0;               // bumps on every change, for caches in the UI
+};
+
+struct AddResult {
+    enum Kind { Added, Replaced, Unchanged, Duplicate, Rejected } kind = Added;
+    size_t papers = 0;
+    std::vector<Diagnostic> diagnostics;   // what parsing said (also kept in the file)
+};
+
+// Parses and adds one file but does not rebuild: call library_rebuild() after a batch.
+AddResult library_add(Library& lib, std::string_view name, std::string_view bytes);
+bool library_remove(Library& lib, std::string_view name);
+void library_clear(Library& lib);
+// Recomputes entries, appearances, days, percentiles and the search index.
+void library_rebuild(Library& lib);
+
+inline const Paper& entry_paper(const Library& lib, const Entry& e) { return lib.files[e.file].papers[e.paper]; }
+inline const std::string& entry_source(const Library& lib, const Entry& e) { return lib.files[e.file].name; }
+
+// All diagnostics of all files, in file order.
+std::vector<Diagnostic> library_diagnostics(const Library& lib);
+// Index into lib.days of `date`, or -1.
+int library_day_index(const Library& lib, int32_t date);
+
+}  // namespace dv

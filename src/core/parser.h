@@ -1,0 +1,23 @@
+// The digest parser: bytes in, papers and diagnostics out. Walks cmark's AST (no regex over the
+// markdown). Never throws, never prints; any bytes at all give a result.
+#pragma once
+
+#include <string_view>
+
+#include "model.h"
+
+namespace dv {
+
+// source_name is used for diagnostics and, when the file has no dated "## ... (YYYY-MM-DD)"
+// section, for the date (see date_from_path). Papers come in file order.
+ParseResult parse(std::string_view bytes, std::string_view source_name);
+
+// Extracts the arXiv id from an arxiv.org/abs|pdf/ID or (huggingface.co)/papers/ID link, version
+// suffix and ".pdf" removed. Empty if the url has none.
+std::string arxiv_id_from_url(std::string_view url);
+
+// Authors from the text after "Authors:": a comma list or a Python list literal
+// (['A', 'B'], quotes possibly unbalanced). Trimmed, '+' placeholders dropped, repeats kept once.
+std::vector<std::string> split_authors(std::string_view s);
+
+}  // namespace dv

@@ -1,0 +1,54 @@
+// The query language of the search box, the URL hash and `digest-cli query`.
+//
+//   diffusion video            words, AND-ed; case-insensitive for Latin, Hangul as typed
+//   "world model"              a phrase
+//   -survey                    exclude
+//   title:x author:x summary:x label:x     scoped terms (combine with quotes and -)
+//   votes>=10 votes<5 votes>N votes<=N votes=N votes:N votes:10..50
+//   date:2024-06  date:2024  date:2024-06-01..2024-06-30
+//
+// A malformed term is a diagnostic and is ignored; the rest of the query still applies.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "library.h"
+
+namespace dv {
+
+enum class Field : uint8_t { Any, Title, Author, Summary, Label };
+
+struct TextTerm {
+    Field field = Field::Any;
+    bool negate = false;
+    std::string needle;            // folded
+};
+
+struct Query {
+    std::vector<TextTerm> terms;
+    int32_t votes_lo = INT32_MIN, votes_hi = INT32_MAX;  // inclusive; papers without votes fail
+    bool has_votes = false;
+    int32_t date_lo = INT32_MIN, date_hi = INT32_MAX;    // inclusive, matched against appearances
+    bool has_date = false;
+    std::vector<std::string> errors;                    // one message per malformed term
+};
+
+Query parse_query(std::string_view text);
+
+enum class SortKey : uint8_t { Date, Votes, Title, Percentile };
+struct Sort {
+    SortKey key = SortKey::Date;
+    bool descending = true;
+};
+const char* sort_key_name(SortKey k);                 // "date", "votes", "title", "percentile"
+bool parse_sort_key(std::string_view s, SortKey& out);
+
+// Entry indices matching q, sorted (stable, ties keep the library's order).
+std::vector<uint32_t> run_query(const Library& lib, const Query& q, Sort sort);
+// True if entry e matches q (the slow path, without the index; used by tests as the oracle).
+bool entry_matches(const Library& lib, uint32_t e, const Query& q);
+
+}  // namespace dv

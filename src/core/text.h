@@ -1,0 +1,40 @@
+// UTF-8 helpers: validation with diagnostics, case folding and folded substring search.
+// Folding is length-preserving (every folded code point has the same UTF-8 length as its
+// original), so a folded needle can be compared against unfolded text byte position by position
+// and the stored text never needs a second, lowercased copy (memory matters at 100k papers).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model.h"
+
+namespace dv {
+
+// Replaces invalid UTF-8 sequences with U+FFFD and C0 control characters other than TAB and LF
+// (they come from LaTeX escapes read as JSON escapes: "\f"ramework) with a space; CR LF and lone
+// CR become LF. Appends one diagnostic per kind of problem, naming the first line where it occurs
+// and how many there were. Returns the cleaned text.
+std::string sanitize_utf8(std::string_view bytes, std::string_view source, std::vector<Diagnostic>& diags);
+
+// True if the bytes look like a binary file (NUL bytes, or mostly invalid UTF-8 near the start).
+bool looks_binary(std::string_view bytes);
+
+// Decodes one code point at s[i], advancing i. Invalid bytes decode as U+FFFD, one byte each.
+uint32_t decode_utf8(std::string_view s, size_t& i);
+void append_utf8(std::string& out, uint32_t cp);
+
+// Simple case folding for Latin (ASCII, Latin-1, Latin Extended-A, full-width), Greek and
+// Cyrillic; everything else (Hangul, Han, symbols) maps to itself: Hangul is matched as typed.
+uint32_t fold_cp(uint32_t cp);
+std::string fold(std::string_view s);
+
+// Case-insensitive substring test. `folded_needle` must come from fold(); `hay` is raw text.
+bool contains_folded(std::string_view hay, std::string_view folded_needle);
+
+// Trims ASCII and Unicode spaces (U+00A0, U+3000) at both ends.
+std::string_view trim(std::string_view s);
+
+}  // namespace dv

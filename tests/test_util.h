@@ -1,0 +1,42 @@
+// Shared helpers for the test suite: fixture and corpus locations, file reading.
+#pragma once
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace dvtest {
+
+inline std::string read_file(const std::filesystem::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+inline std::filesystem::path data_dir() { return DV_TEST_DATA; }
+inline std::string fixture(const std::string& name) { return read_file(data_dir() / name); }
+
+// The real digests: $DIGEST_CORPUS, else ../shared/digests beside the checkout. Empty if absent
+// (corpus tests then say so and check nothing).
+inline std::filesystem::path corpus_dir() {
+    if (const char* env = std::getenv("DIGEST_CORPUS"); env && *env) return env;
+    std::filesystem::path p = DV_DEFAULT_CORPUS;
+    return std::filesystem::exists(p) ? p : std::filesystem::path();
+}
+
+// Every .md file below dir (recursively), sorted, excluding FORMAT.md.
+inline std::vector<std::filesystem::path> markdown_files(const std::filesystem::path& dir) {
+    std::vector<std::filesystem::path> out;
+    if (dir.empty() || !std::filesystem::exists(dir)) return out;
+    for (auto& e : std::filesystem::recursive_directory_iterator(dir))
+        if (e.is_regular_file() && e.path().extension() == ".md" && e.path().filename() != "FORMAT.md")
+            out.push_back(e.path());
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+}  // namespace dvtest
