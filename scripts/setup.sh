@@ -28,7 +28,7 @@ PACKAGES=(
     libglfw3-dev libgl-dev libgl1-mesa-dri xvfb xauth libstb-dev
     fonts-nanum fonts-dejavu-core
     chromium
-    python3
+    python3 python3-fonttools
 )
 missing=()
 for p in "${PACKAGES[@]}"; do
@@ -94,13 +94,28 @@ case "$imgui_ver" in
     *) fail "third_party/imgui is version '$imgui_ver'; Digest Viewer needs Dear ImGui 1.92.x (from sid)" ;;
 esac
 
-# --- 3. Fonts for the builds (copied, not committed) ------------------------------------------------
+# --- 3. Fonts for the builds (copied or subset, not committed) -----------------------------------------
+# NanumSquare (regular + bold) covers Hangul, KS X 1001 Hanja, Greek and Cyrillic in 0.7 MB each.
+# DejaVu Sans fills in symbols (Latin extensions, arrows, math operators), DejaVu Math TeX Gyre the
+# math italic letters (U+1D400..) the summaries use. Both are subset to those ranges to keep the
+# site small (the page's whole transfer stays under 2 MB gzip).
 mkdir -p "$THIRD/fonts"
-for f in /usr/share/fonts/truetype/nanum/NanumSquareR.ttf /usr/share/fonts/truetype/nanum/NanumSquareB.ttf \
-         /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf; do
+NANUM=/usr/share/fonts/truetype/nanum
+DEJAVU=/usr/share/fonts/truetype/dejavu
+for f in "$NANUM/NanumSquareR.ttf" "$NANUM/NanumSquareB.ttf" "$DEJAVU/DejaVuSans.ttf" "$DEJAVU/DejaVuMathTeXGyre.ttf"; do
     [ -f "$f" ] || fail "font $f missing (fonts-nanum / fonts-dejavu-core)"
-    cmp -s "$f" "$THIRD/fonts/$(basename "$f")" || cp "$f" "$THIRD/fonts/"
 done
+cmp -s "$NANUM/NanumSquareR.ttf" "$THIRD/fonts/NanumSquareR.ttf" || cp "$NANUM/NanumSquareR.ttf" "$THIRD/fonts/"
+cmp -s "$NANUM/NanumSquareB.ttf" "$THIRD/fonts/NanumSquareB.ttf" || cp "$NANUM/NanumSquareB.ttf" "$THIRD/fonts/"
+subset() {  # subset SRC OUT UNICODES
+    [ -s "$THIRD/fonts/$2" ] && return 0
+    say "subsetting $(basename "$1") -> $2"
+    /usr/bin/python3 -m fontTools.subset "$1" --unicodes="$3" --output-file="$THIRD/fonts/$2" --no-hinting --desubroutinize \
+        || fail "pyftsubset failed for $1"
+}
+subset "$DEJAVU/DejaVuSans.ttf" DejaVuSans-Symbols.ttf \
+    "U+0020-007E,U+00A0-024F,U+0250-02FF,U+0300-036F,U+0370-03FF,U+0400-04FF,U+1E00-1EFF,U+2000-206F,U+2070-209F,U+20A0-20CF,U+2100-214F,U+2150-218F,U+2190-21FF,U+2200-22FF,U+2300-23FF,U+2460-24FF,U+2500-25FF,U+2600-26FF,U+2700-27BF,U+27C0-27EF,U+2900-297F,U+2980-29FF,U+2A00-2AFF,U+FB00-FB06,U+FFFD"
+subset "$DEJAVU/DejaVuMathTeXGyre.ttf" DejaVuMath-Letters.ttf "U+1D400-1D7FF"
 
 # --- 4. nlohmann-json include folder for the wasm build ---------------------------------------------
 # /usr/include must not be on Emscripten's include path, so the one subfolder is linked alone.

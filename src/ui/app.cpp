@@ -1,0 +1,208 @@
+// App state logic that is not drawing: loading, the query result, selection, the URL hash and the
+// state object for the test hooks.
+#include "app.h"
+
+#include <chrono>
+#include <nlohmann/json.hpp>
+
+#include "core/date.h"
+#include "core/export.h"
+#include "core/text.h"
+#include "imgui.h"
+#include "panels.h"
+#include "sample.h"
+
+namespace dv {
+
+static double now_ms() {
+    using namespace std::chrono;
+    return duration<double, std::milli>(steady_clock::now().time_since_epoch()).count();
+}
+
+void app_set_status(App& app, std::string msg) {
+    app.status = std::move(msg);
+    app.status_time = ImGui::GetCurrentContext() ? ImGui::GetTime() : 0.0;
+}
+
+// The key a selection survives library rebuilds by (entry indices move when files come and go).
+static std::string entry_key(const Library& lib, int64_t e) {
+    if (e < 0 || e >= (int64_t)lib.entries.size()) return {};
+    const Paper& p = entry_paper(lib, lib.entries[e]);
+    std::string_view id = get(p, p.arxiv_id);
+    if (!id.empty()) return std::string(id);
+    std::string_view url = get(p, p.url);
+    if (!url.empty()) return std::string(url);
+    return std::string(get(p, p.title));
+}
+
+static int64_t find_entry(const Library& lib, const std::string& key) {
+    if (key.empty()) return -1;
+    for (size_t i = 0; i < lib.entries.size(); i++) {
+        const Paper& p = entry_paper(lib, lib.entries[i]);
+        if (get(p, p.arxiv_id) == key || get(p, p.url) == key || get(p, p.title) == key) return (int64_t)i;
+    }
+    return -1;
+}
+
+static std::string g_pending_selection_key;  // set while files load, re-resolved after rebuild
+
+void app_add_file(App& app, const std::string& name, std::string_view bytes) {
+    if (g_pending_selection_key.empty()) g_pending_selection_key = entry_key(app.lib, app.selected);
+    AddResult r = library_add(app.lib, name, bytes);
+    std::string msg;
+    switch (r.kind) {
+    case AddResult::Added: msg = "Loaded " + name + ": " + std::to_string(r.papers) + " papers"; break;
+    case AddResult::Replaced: msg = "Reloaded " + name + ": " + std::to_string(r.papers) + " papers"; break;
+    case AddResult::Unchanged: msg = name + " is already loaded (unchanged)"; break;
+    case AddResult::Duplicate: msg = name + " has the same content as a loaded file: skipped"; break;
+    case AddResult::Rejected:
+        msg = "Could not load " + name + (r.diagnostics.empty() ? "" : ": " + r.diagnostics.front().message);
+        break;
+    }
+    app_set_status(app, msg);
+}
+
+void app_finish_load(App& app) {
+    size_t before = app.lib.entries.size();
+    library_rebuild(app.lib);
+    app.query_dirty = true;
+    std::string key = g_pending_selection_key.empty() ? entry_key(app.lib, app.selected) : g_pending_selection_key;
+    g_pending_selection_key.clear();
+    app.selected = find_entry(app.lib, key);
+    if (app.mode == ViewMode::Day && (app.day_index < 0 || app.day_index >= (int)app.lib.days.size()))
+        app.day_index = app.lib.days.empty() ? -1 : (int)app.lib.days.size() - 1;
+    if (app.day_index >= (int)app.lib.days.size()) app.day_index = (int)app.lib.days.size() - 1;
+    app_update_result(app);
+    if (app.selected < 0 && !app.result.empty() && before == 0) app.selected = app.result.front();
+    (void)before;
+}
+
+void app_load_sample(App& app) {
+    for (const SampleFile& f : sample_files()) app_add_file(app, f.name, f.text);
+    app_finish_load(app);
+    app.sample_loads++;
+    app_set_status(app, "Loaded the sample: " + std::to_string(app.lib.entries.size()) + " papers. Drop your own digests any time.");
+}
+
+// The typed query plus the quick filters, as one Query.
+static Query effective_query(const App& app) {
+    Query q = parse_query(app.query_text);
+    const QuickFilters& f = app.filters;
+    if (f.votes_min > 0) {
+        q.has_votes = true;
+        q.votes_lo = std::max(q.votes_lo, f.votes_min);
+    }
+    if (f.votes_max > 0) {
+        q.has_votes = true;
+        q.votes_hi = std::min(q.votes_hi, f.votes_max);
+    }
+    int32_t lo, hi;
+    if (!f.date_from.empty() && parse_date_prefix(f.date_from, lo, hi)) {
+        q.has_date = true;
+        q.date_lo = std::max(q.date_lo, lo);
+    }
+    if (!f.date_to.empty() && parse_date_prefix(f.date_to, lo, hi)) {
+        q.has_date = true;
+        q.date_hi = std::min(q.date_hi, hi);
+    }
+    if (!f.label.empty()) {
+        TextTerm t;
+        t.field = Field::Label;
+        t.needle = fold(f.label);
+        q.terms.push_back(std::move(t));
+    }
+    return q;
+}
+
+void app_update_result(App& app) {
+    if (!app.query_dirty && app.result_generation == app.lib.generation) return;
+    double t0 = now_ms();
+    app.query = effective_query(app);
+    app.result = run_query(app.lib, app.query, app.sort);
+    app.in_result.assign(app.lib.entries.size(), 0);
+    for (uint32_t e : app.result) app.in_result[e] = 1;
+    app.last_query_ms = now_ms() - t0;
+    app.result_generation = app.lib.generation;
+    app.query_dirty = false;
+}
+
+void app_select(App& app, int64_t entry) {
+    if (entry < 0 || entry >= (int64_t)app.lib.entries.size()) return;
+    app.selected = entry;
+    app.scroll_to_selected = true;
+}
+
+void app_apply_location(App& app, const std::string& hash) {
+    app.location = hash;
+    ViewState v = decode_view_state(hash);
+    if (v.query != app.query_text || v.sort.key != app.sort.key || v.sort.descending != app.sort.descending) {
+        app.query_text = v.query;
+        app.sort = v.sort;
+        app.query_dirty = true;
+    }
+    if (v.day != kNoDate) {
+        app.mode = ViewMode::Day;
+        int idx = library_day_index(app.lib, v.day);
+        if (idx >= 0) app.day_index = idx;
+    } else {
+        app.mode = ViewMode::List;
+    }
+    app.show_charts = v.charts;
+    if (!v.paper.empty()) {
+        int64_t e = find_entry(app.lib, v.paper);
+        if (e >= 0) app_select(app, e);
+    }
+    app_update_result(app);
+}
+
+// The hash that describes the current view (written back by the platform when it changes).
+std::string app_current_location(const App& app) {
+    ViewState v;
+    v.query = app.query_text;
+    v.sort = app.sort;
+    if (app.mode == ViewMode::Day && app.day_index >= 0 && app.day_index < (int)app.lib.days.size())
+        v.day = app.lib.days[app.day_index];
+    v.paper = entry_key(app.lib, app.selected);
+    v.charts = app.show_charts;
+    return encode_view_state(v);
+}
+
+std::string app_state_json(App& app) {
+    app_update_result(app);
+    using nlohmann::json;
+    json s;
+    s["files"] = app.lib.files.size();
+    s["papers"] = app.lib.entries.size();
+    s["listed"] = app.lib.total_listed;
+    s["days"] = app.lib.days.size();
+    s["visible"] = app.result.size();
+    s["query"] = app.query_text;
+    s["query_errors"] = app.query.errors;
+    s["sort"] = std::string(sort_key_name(app.sort.key)) + (app.sort.descending ? " desc" : " asc");
+    s["mode"] = app.mode == ViewMode::Day ? "day" : "list";
+    s["day"] = app.mode == ViewMode::Day && app.day_index >= 0 && app.day_index < (int)app.lib.days.size()
+                   ? json(format_date(app.lib.days[app.day_index]))
+                   : json(nullptr);
+    s["selected"] = app.selected >= 0 && app.selected < (int64_t)app.lib.entries.size()
+                        ? entry_json(app.lib, (uint32_t)app.selected)
+                        : json(nullptr);
+    json files = json::array();
+    for (const LoadedFile& f : app.lib.files) files.push_back({{"name", f.name}, {"papers", f.papers.size()}, {"bytes", f.bytes}});
+    s["file_list"] = files;
+    json diags = json::array();
+    for (const Diagnostic& d : library_diagnostics(app.lib)) diags.push_back(diagnostic_json(d));
+    s["diagnostics"] = diags;
+    s["status"] = app.status;
+    s["last_query_ms"] = app.last_query_ms;
+    s["charts_open"] = app.show_charts;
+    s["location"] = app_current_location(app);
+    s["font_size"] = app.font_size;
+    s["theme"] = app.dark ? "dark" : "light";
+    // Chart data equals `digest-cli stats --json` on the same query.
+    ui_update_stats(app);
+    json full = stats_json(app.lib, app.stats);
+    s["charts"] = {{"vote_histogram", full["vote_histogram"]}, {"per_day", full["per_day"]}};
+    return s.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+}  // namespace dv

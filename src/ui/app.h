@@ -1,0 +1,119 @@
+// The viewer's state and its one entry point per frame. Fed by core types; knows nothing of the
+// platform: everything that leaves the process (links, downloads, the URL, fonts on disk) goes
+// through the Host callbacks a platform layer fills in, the way Dear ImGui's own backends plug in.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/library.h"
+#include "core/query.h"
+#include "core/stats.h"
+#include "core/view_state.h"
+
+struct ImFont;
+
+namespace dv {
+
+// What the platform layer provides. Any pointer may be null (the feature is then hidden).
+struct Host {
+    void (*open_url)(const char* url) = nullptr;                      // http(s) only, new tab/browser
+    void (*save_file)(const char* name, const char* mime, const std::string& data) = nullptr;
+    void (*set_location)(const std::string& hash, bool push) = nullptr; // URL hash / history
+    void (*request_open_files)() = nullptr;                           // file picker / open dialog
+    void (*request_open_folder)() = nullptr;
+    const char* platform_name = "";                                   // "web" or "native"
+};
+
+enum class ViewMode : uint8_t { List, Day };
+
+struct Fonts {
+    ImFont* regular = nullptr;
+    ImFont* bold = nullptr;
+};
+
+// Quick filters beside the search box; ANDed with the typed query.
+struct QuickFilters {
+    int votes_min = 0;         // 0 = off
+    int votes_max = 0;         // 0 = off
+    std::string date_from;     // "" = off, else YYYY-MM-DD prefix
+    std::string date_to;
+    std::string label;         // "" = any
+};
+
+struct App {
+    Library lib;
+    Host host;
+    Fonts fonts;
+
+    // Query state.
+    std::string query_text;
+    Query query;
+    QuickFilters filters;
+    Sort sort;
+    std::vector<uint32_t> result;          // entry indices, sorted
+    std::vector<uint8_t> in_result;        // per entry: 1 if in result (the day view filters by it)
+    uint64_t result_generation = UINT64_MAX;
+    bool query_dirty = true;
+    double last_query_ms = 0;
+
+    // Navigation.
+    ViewMode mode = ViewMode::List;
+    int day_index = -1;                    // into lib.days, for the day view
+    int64_t selected = -1;                 // entry index, -1 = none
+    bool scroll_to_selected = false;
+    bool focus_search = false;
+    bool show_diagnostics = false;
+    bool show_charts = false;
+    bool show_help = false;
+
+    // Look.
+    float font_size = 15.0f;               // base size in logical pixels, Ctrl+= / Ctrl+- zoom
+    float ui_scale = 1.0f;                 // monitor content scale (native); the web uses DPR instead
+    bool dark = true;
+    bool theme_follows_system = true;
+
+    // Messages to the user (load results), newest last; shown in the status bar.
+    std::string status;
+    double status_time = 0;
+    uint64_t sample_loads = 0;
+
+    // Charts panel cache (recomputed when the result changes).
+    Stats stats;
+    uint64_t stats_generation = UINT64_MAX;
+    std::vector<uint32_t> stats_result_key;
+    double last_stats_ms = 0;
+
+    // The URL hash last written or applied, to avoid feedback loops.
+    std::string location;
+};
+
+// Call once after ImGui is created; loads fonts from `font_dir` (NanumSquare + fallbacks).
+bool app_init(App& app, const std::string& font_dir);
+// Draws one frame of UI (between ImGui::NewFrame and ImGui::Render).
+void app_frame(App& app);
+
+// Loading: add any number of files, then finish once (rebuilds the library and the result).
+void app_add_file(App& app, const std::string& name, std::string_view bytes);
+void app_finish_load(App& app);
+// The embedded sample digests (written for the project).
+void app_load_sample(App& app);
+
+// Applies a URL hash ("#q=...&sort=votes&day=2024-06-06&p=2406.02539") as if navigated to.
+void app_apply_location(App& app, const std::string& hash);
+// The hash describing the current view; the platform writes it to the URL when it changes.
+std::string app_current_location(const App& app);
+// The state object the test hooks expose: {files, papers, days, visible, query, selected, ...}.
+std::string app_state_json(App& app);
+
+// Makes sure app.result matches the query, filters, sort and library.
+void app_update_result(App& app);
+// Selects an entry (and the day view's day if in day mode).
+void app_select(App& app, int64_t entry);
+void app_set_status(App& app, std::string msg);
+
+// Theme and zoom.
+void app_apply_theme(App& app);
+
+}  // namespace dv

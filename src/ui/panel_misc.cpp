@@ -1,0 +1,155 @@
+// Small panels: the first-visit drop zone, the status bar, diagnostics and help windows.
+#include <algorithm>
+#include <cstdio>
+
+#include "app.h"
+#include "imgui.h"
+#include "panels.h"
+#include "widgets.h"
+
+namespace dv {
+
+void panel_drop_zone(App& app) {
+    const float em = ImGui::GetFontSize();
+    ImVec2 avail = ImGui::GetContentRegionAvail();
+    ImVec2 size(std::min(avail.x - 2 * em, 46 * em), std::min(avail.y - 2 * em, 22 * em));
+    ImVec2 p0 = ImGui::GetCursorScreenPos();
+    p0.x += (avail.x - size.x) * 0.5f;
+    p0.y += std::max(em, (avail.y - size.y) * 0.35f);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    ImU32 border = ImGui::GetColorU32(ImGuiCol_Border);
+    // Dashed outline: the universal sign of "drop here".
+    const float dash = 0.8f * em, r = 0.6f * em;
+    ImVec2 p1(p0.x + size.x, p0.y + size.y);
+    for (float x = p0.x + r; x < p1.x - r; x += dash * 2) {
+        dl->AddLine(ImVec2(x, p0.y), ImVec2(std::min(x + dash, p1.x - r), p0.y), border, 2.0f);
+        dl->AddLine(ImVec2(x, p1.y), ImVec2(std::min(x + dash, p1.x - r), p1.y), border, 2.0f);
+    }
+    for (float y = p0.y + r; y < p1.y - r; y += dash * 2) {
+        dl->AddLine(ImVec2(p0.x, y), ImVec2(p0.x, std::min(y + dash, p1.y - r)), border, 2.0f);
+        dl->AddLine(ImVec2(p1.x, y), ImVec2(p1.x, std::min(y + dash, p1.y - r)), border, 2.0f);
+    }
+    ImGui::SetCursorScreenPos(ImVec2(p0.x + 2 * em, p0.y + 2 * em));
+    ImGui::BeginGroup();
+    ImGui::PushFont(app.fonts.bold, app.font_size * 1.6f);
+    ImGui::TextUnformatted("Drop Daily Papers digests here");
+    ImGui::PopFont();
+    ImGui::Spacing();
+    ImGui::PushTextWrapPos(p1.x - 2 * em);
+    ImGui::TextDisabled("Markdown files such as 2024/06/06.md, or whole folders of them. Everything stays on this "
+                        "machine: nothing is uploaded.");
+    ImGui::PopTextWrapPos();
+    ImGui::Spacing();
+    ImGui::Spacing();
+    if (app.host.request_open_files && ImGui::Button("Open files")) app.host.request_open_files();
+    if (app.host.request_open_folder) {
+        ImGui::SameLine();
+        if (ImGui::Button("Open folder")) app.host.request_open_folder();
+    }
+    ImGui::SameLine();
+    if (ImGui::Button("Try the sample")) app_load_sample(app);
+    ImGui::Spacing();
+    ImGui::Spacing();
+    ImGui::TextDisabled("Then:  /  search    j k  move    Enter  open    [ ]  days    C  charts    ?  help");
+    ImGui::EndGroup();
+}
+
+void panel_status_bar(App& app) {
+    ImGui::Separator();
+    if (!app.status.empty()) {
+        ImGui::TextUnformatted(app.status.c_str());
+    } else if (!app.lib.entries.empty()) {
+        ImGui::TextDisabled("Ready");
+    } else {
+        ImGui::TextDisabled("No digests loaded");
+    }
+    char buf[96];
+    std::snprintf(buf, sizeof buf, "query %.2f ms   %s", app.last_query_ms, app.host.platform_name);
+    float w = ImGui::CalcTextSize(buf).x;
+    ImGui::SameLine();
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, ImGui::GetContentRegionAvail().x - w));
+    ImGui::TextDisabled("%s", buf);
+}
+
+void panel_diagnostics(App& app) {
+    const float em = ImGui::GetFontSize();
+    ImGui::SetNextWindowSize(ImVec2(48 * em, 24 * em), ImGuiCond_FirstUseEver);
+    if (!ImGui::Begin("Diagnostics", &app.show_diagnostics)) {
+        ImGui::End();
+        return;
+    }
+    std::vector<Diagnostic> diags = library_diagnostics(app.lib);
+    ImGui::TextDisabled("%zu messages about the loaded and rejected files. Nothing here stops the rest from loading.",
+                        diags.size());
+    if (ImGui::BeginTable("##diags", 3, ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg | ImGuiTableFlags_Resizable |
+                                             ImGuiTableFlags_BordersInnerV)) {
+        ImGui::TableSetupScrollFreeze(0, 1);
+        ImGui::TableSetupColumn("Where", ImGuiTableColumnFlags_WidthFixed, 16 * em);
+        ImGui::TableSetupColumn("Level", ImGuiTableColumnFlags_WidthFixed, 4.5f * em);
+        ImGui::TableSetupColumn("Message", ImGuiTableColumnFlags_WidthStretch);
+        ImGui::TableHeadersRow();
+        ImGuiListClipper clipper;
+        clipper.Begin((int)diags.size());
+        while (clipper.Step()) {
+            for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; i++) {
+                const Diagnostic& d = diags[(size_t)i];
+                ImGui::TableNextRow();
+                ImGui::TableNextColumn();
+                if (d.line) ImGui::Text("%s:%u", d.source.c_str(), d.line);
+                else ImGui::TextUnformatted(d.source.c_str());
+                ImGui::TableNextColumn();
+                ImVec4 col = d.severity == Severity::Error ? ImVec4(1, 0.4f, 0.4f, 1)
+                           : d.severity == Severity::Warning ? ImVec4(0.95f, 0.65f, 0.3f, 1)
+                                                             : ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled);
+                ImGui::TextColored(col, "%s", severity_name(d.severity));
+                ImGui::TableNextColumn();
+                ImGui::PushTextWrapPos(0.0f);
+                ImGui::TextUnformatted(d.message.c_str());
+                ImGui::PopTextWrapPos();
+            }
+        }
+        ImGui::EndTable();
+    }
+    ImGui::End();
+}
+
+void panel_help(App& app) {
+    const float em = ImGui::GetFontSize();
+    ImGui::SetNextWindowSize(ImVec2(34 * em, 0), ImGuiCond_Appearing);
+    ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+    if (!ImGui::Begin("Keyboard shortcuts", &app.show_help, ImGuiWindowFlags_NoCollapse)) {
+        ImGui::End();
+        return;
+    }
+    static const char* keys[][2] = {
+        {"/", "focus the search box"},
+        {"Esc", "clear the search, close a window"},
+        {"Enter (in search)", "go to the results"},
+        {"j / k, Down / Up", "next / previous paper"},
+        {"PageDown / PageUp", "ten papers down / up"},
+        {"Enter", "show the selected paper"},
+        {"L / D", "list view / day view"},
+        {"[ / ]  or  Left / Right", "previous / next day (day view)"},
+        {"C", "charts"},
+        {"Ctrl + = / Ctrl + -", "bigger / smaller text"},
+        {"Ctrl + 0", "reset text size"},
+        {"?", "this help"},
+    };
+    if (ImGui::BeginTable("##keys", 2, ImGuiTableFlags_RowBg)) {
+        ImGui::TableSetupColumn("key", ImGuiTableColumnFlags_WidthFixed, 12 * em);
+        for (auto& k : keys) {
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::PushFont(app.fonts.bold, 0.0f);
+            ImGui::TextUnformatted(k[0]);
+            ImGui::PopFont();
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(k[1]);
+        }
+        ImGui::EndTable();
+    }
+    ImGui::TextDisabled("Search syntax: hover the search box.");
+    ImGui::End();
+}
+
+}  // namespace dv

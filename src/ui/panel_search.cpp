@@ -1,0 +1,130 @@
+// The top bar: the search box (the core's query language, live as you type), its result count and
+// errors, the quick filters beside it, and the view switches.
+#include <algorithm>
+#include <cstdio>
+
+#include "app.h"
+#include "imgui.h"
+#include "imgui_stdlib.h"
+#include "panels.h"
+#include "widgets.h"
+
+namespace dv {
+
+static const char* kLabels[] = {"", "What's New", "Technical Details", "Performance Highlights", "Conclusion", "Limitations"};
+
+void panel_top_bar(App& app) {
+    const float em = ImGui::GetFontSize();
+    ImGui::AlignTextToFramePadding();
+    ImGui::PushFont(app.fonts.bold, 0.0f);
+    ImGui::TextUnformatted("Digest Viewer");
+    ImGui::PopFont();
+    ImGui::SameLine(0, em);
+
+    const float right_w = 17 * em;  // view switches
+    const float filters_w = 31 * em;
+    float avail = ImGui::GetContentRegionAvail().x;
+    bool show_filters = avail > 70 * em;
+    float search_w = avail - right_w - (show_filters ? filters_w : 0) - 9 * em;
+    if (search_w < 12 * em) search_w = 12 * em;
+
+    if (app.focus_search) {
+        ImGui::SetKeyboardFocusHere();
+        app.focus_search = false;
+    }
+    ImGui::SetNextItemWidth(search_w);
+    if (ImGui::InputTextWithHint("##search", "Search (/)   e.g.  diffusion  \"world model\"  author:Kim  votes>=10  date:2024-06",
+                                 &app.query_text, ImGuiInputTextFlags_EscapeClearsAll))
+        app.query_dirty = true;
+    if (ImGui::IsItemActive() && ImGui::IsKeyPressed(ImGuiKey_Enter)) ImGui::SetWindowFocus(nullptr);
+    if (ImGui::IsItemHovered(ImGuiHoveredFlags_DelayNormal))
+        ImGui::SetTooltip("Words are AND-ed; case-insensitive for Latin, Hangul as typed.\n"
+                          "\"quoted phrase\"   -exclude   title:  author:  summary:  label:\n"
+                          "votes>=10  votes<5  votes:10..50   date:2024-06  date:2024-06-01..2024-06-30");
+    app_update_result(app);
+
+    ImGui::SameLine();
+    char count[96];
+    std::snprintf(count, sizeof count, "%s of %s", format_count(app.result.size()).c_str(),
+                  format_count(app.lib.entries.size()).c_str());
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextDisabled("%s", count);
+    if (!app.query.errors.empty()) {
+        ImGui::SameLine();
+        ImGui::TextColored(ImVec4(0.95f, 0.55f, 0.25f, 1.0f), "(%d ignored)", (int)app.query.errors.size());
+        if (ImGui::IsItemHovered()) {
+            ImGui::BeginTooltip();
+            for (const std::string& e : app.query.errors) ImGui::BulletText("%s", e.c_str());
+            ImGui::EndTooltip();
+        }
+    }
+
+    if (show_filters) {
+        ImGui::SameLine(0, em);
+        ImGui::TextDisabled("Votes");
+        ImGui::SameLine();
+        ImGui::SetNextItemWidth(3.2f * em);
+        if (ImGui::InputInt("##vmin", &app.filters.votes_min, 0, 0)) app.query_dirty = true;
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Minimum votes (0 = any)");
+        ImGui::SameLine(0, 2);
+        ImGui::TextDisabled("-");
+        ImGui::SameLine(0, 2);
+        ImGui::SetNextItemWidth(3.2f * em);
+        if (ImGui::InputInt("##vmax", &app.filters.votes_max, 0, 0)) app.query_dirty = true;
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Maximum votes (0 = any)");
+        if (app.filters.votes_min < 0) app.filters.votes_min = 0;
+        if (app.filters.votes_max < 0) app.filters.votes_max = 0;
+
+        ImGui::SameLine(0, em * 0.6f);
+        ImGui::TextDisabled("Dates");
+        ImGui::SameLine();
+        ImGui::SetNextItemWidth(6.2f * em);
+        if (ImGui::InputTextWithHint("##dfrom", "from", &app.filters.date_from)) app.query_dirty = true;
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("From date: YYYY, YYYY-MM or YYYY-MM-DD");
+        ImGui::SameLine(0, 2);
+        ImGui::SetNextItemWidth(6.2f * em);
+        if (ImGui::InputTextWithHint("##dto", "to", &app.filters.date_to)) app.query_dirty = true;
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("To date: YYYY, YYYY-MM or YYYY-MM-DD");
+
+        ImGui::SameLine(0, em * 0.6f);
+        ImGui::SetNextItemWidth(8.5f * em);
+        const char* preview = app.filters.label.empty() ? "Any label" : app.filters.label.c_str();
+        if (ImGui::BeginCombo("##label", preview)) {
+            for (const char* l : kLabels) {
+                bool sel = app.filters.label == l;
+                if (ImGui::Selectable(*l ? l : "Any label", sel)) {
+                    app.filters.label = l;
+                    app.query_dirty = true;
+                }
+            }
+            ImGui::EndCombo();
+        }
+    }
+
+    // View switches, right-aligned.
+    ImGui::SameLine();
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, ImGui::GetContentRegionAvail().x - right_w));
+    if (toggle_button("List", app.mode == ViewMode::List)) app.mode = ViewMode::List;
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("All matching papers in a table (L)");
+    ImGui::SameLine(0, 2);
+    if (toggle_button("Day", app.mode == ViewMode::Day)) {
+        app.mode = ViewMode::Day;
+        if (app.day_index < 0 && !app.lib.days.empty()) app.day_index = (int)app.lib.days.size() - 1;
+    }
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("One day at a time, by votes (D; [ and ] change day)");
+    ImGui::SameLine();
+    if (toggle_button("Charts", app.show_charts)) app.show_charts = !app.show_charts;
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Vote charts over the current result (C)");
+    ImGui::SameLine();
+    if (ImGui::Button(app.dark ? "Light" : "Dark")) {
+        app.dark = !app.dark;
+        app.theme_follows_system = false;
+        app_apply_theme(app);
+    }
+    ImGui::SameLine();
+    if (ImGui::Button("?")) app.show_help = !app.show_help;
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Keyboard shortcuts (?)");
+    ImGui::Separator();
+}
+
+}  // namespace dv

@@ -1,0 +1,287 @@
+// Digest Viewer's page shell: everything the browser side does, and nothing the viewer decides.
+// - checks WebAssembly and WebGL2, shows loading progress and fatal errors
+// - window-level drag and drop of files and folders (read recursively), the Open files/folder pickers
+// - hands file bytes to wasm through malloc + HEAPU8 (never as string arguments: those go on the stack)
+// - Korean/CJK input: a hidden textarea takes focus while the UI edits text and forwards committed
+//   text (IME composition is shown next to the caret), because GLFW on the web only sees keypress
+// - links (new tab, http/https only), downloads, clipboard, URL hash and history
+// - window.digestViewer: test hooks ({ready, state(), ...}); the UI never depends on them
+'use strict';
+
+(function () {
+  const $ = (id) => document.getElementById(id);
+  const canvas = $('canvas');
+  const statusEl = $('status');
+  const ime = $('ime');
+  const compositionEl = $('composition');
+  const overlay = $('drop-overlay');
+
+  function fatal(msg) {
+    const el = $('fatal');
+    el.textContent = msg;
+    el.hidden = false;
+    statusEl.classList.add('done');
+  }
+  function setStatus(text) {
+    statusEl.textContent = text;
+  }
+
+  // --- Capability checks --------------------------------------------------------------------------
+  if (typeof WebAssembly !== 'object') {
+    fatal('Digest Viewer needs WebAssembly, which this browser does not offer. Try a current Firefox, Chrome or Safari.');
+    return;
+  }
+  if (!document.createElement('canvas').getContext('webgl2')) {
+    fatal('Digest Viewer needs WebGL 2, which is not available here (it may be switched off, or the graphics driver is blocked). Try another browser or enable hardware acceleration.');
+    return;
+  }
+  canvas.addEventListener('webglcontextlost', (e) => {
+    e.preventDefault();
+    fatal('The graphics context was lost (the GPU was reset or the tab was in the background for long). Reload the page to continue; dropped files have to be dropped again.');
+  });
+
+  let readyResolve;
+  const ready = new Promise((resolve) => { readyResolve = resolve; });
+  const downloads = [];   // the last exports, for tests: {name, mime, size, text}
+
+  // --- The viewer calls these (see src/platform/main_web.cpp) -----------------------------------
+  window.DV = {
+    openUrl(url) {
+      if (!/^https?:\/\//i.test(url)) return;      // only web links, only on a click
+      window.open(url, '_blank', 'noopener,noreferrer');
+    },
+    saveFile(name, mime, bytes) {
+      const blob = new Blob([bytes], { type: mime });
+      const a = document.createElement('a');
+      a.href = URL.createObjectURL(blob);
+      a.download = name;
+      document.body.appendChild(a);
+      a.click();
+      setTimeout(() => { URL.revokeObjectURL(a.href); a.remove(); }, 2000);
+      downloads.push({ name, mime, size: bytes.length });
+      if (downloads.length > 10) downloads.shift();
+    },
+    setLocation(hash, push) {
+      const url = hash ? '#' + hash : location.pathname + location.search;
+      if (('#' + hash) === location.hash || (!hash && !location.hash)) return;
+      if (push) history.pushState(null, '', url); else history.replaceState(null, '', url);
+    },
+    openFiles() { $('file-input').click(); },
+    openFolder() { $('folder-input').click(); },
+    setClipboard(text) {
+      if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(text).catch(() => {});
+    },
+    prefersDark() { return !window.matchMedia || window.matchMedia('(prefers-color-scheme: dark)').matches; },
+    textInput(active, x, y, h) { setTextInput(active, x, y, h); },
+    onReady() {
+      statusEl.classList.add('done');
+      if (location.hash.length > 1) applyHash();
+      readyResolve();
+    },
+  };
+
+  // --- Module configuration (read by digest-viewer.js) ------------------------------------------
+  window.Module = {
+    canvas,
+    print: (t) => console.log(t),
+    printErr: (t) => console.warn(t),
+    setStatus: (t) => { if (t) setStatus(t.replace('Downloading data...', 'Loading fonts')); },
+    onAbort: (what) => fatal('Digest Viewer stopped unexpectedly: ' + what + '. Reload the page.'),
+  };
+
+  // --- Handing files to wasm ------------------------------------------------------------------------
+  let loading = Promise.resolve();
+  function loadFiles(entries) {
+    // Serialize loads so two quick drops never interleave their rebuilds.
+    loading = loading.then(() => ready).then(async () => {
+      if (!entries.length) return;
+      setStatus('');
+      for (const { name, file } of entries) {
+        let bytes;
+        try {
+          bytes = new Uint8Array(await file.arrayBuffer());
+        } catch (err) {
+          bytes = null;
+        }
+        if (bytes === null) {
+          Module.dvAddFile(name, new Uint8Array(0), true);
+          continue;
+        }
+        Module.dvAddFile(name, bytes, false);
+      }
+      Module._dv_finish_load();
+    });
+    return loading;
+  }
+
+  function isDigestName(name) { return /\.(md|markdown)$/i.test(name); }
+
+  // Reads a dropped folder recursively (readEntries returns batches until it returns none).
+  async function walkEntry(entry, path, out) {
+    if (entry.isFile) {
+      if (!isDigestName(entry.name)) return;
+      const file = await new Promise((res, rej) => entry.file(res, rej)).catch(() => null);
+      if (file) out.push({ name: path + entry.name, file });
+    } else if (entry.isDirectory) {
+      const reader = entry.createReader();
+      for (;;) {
+        const batch = await new Promise((res) => reader.readEntries(res, () => res([])));
+        if (!batch.length) break;
+        for (const child of batch) await walkEntry(child, path + entry.name + '/', out);
+      }
+    }
+  }
+
+  async function filesFromDataTransfer(dt) {
+    const out = [];
+    const items = dt.items ? Array.from(dt.items) : [];
+    const entries = items.map((it) => (it.kind === 'file' && it.webkitGetAsEntry) ? it.webkitGetAsEntry() : null);
+    if (entries.some((e) => e)) {
+      for (let i = 0; i < entries.length; i++) {
+        const e = entries[i];
+        if (e && e.isDirectory) await walkEntry(e, '', out);
+        else if (e && e.isFile) {
+          const f = items[i].getAsFile();
+          if (f) out.push({ name: f.name, file: f });  // a file dropped on its own is always read
+        }
+      }
+    } else {
+      for (const f of Array.from(dt.files || [])) out.push({ name: f.name, file: f });
+    }
+    out.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    return out;
+  }
+
+  // --- Drag and drop (window-level: a drop anywhere loads, never navigates away) --------------------
+  let dragDepth = 0;
+  window.addEventListener('dragenter', (e) => { e.preventDefault(); dragDepth++; overlay.classList.add('active'); });
+  window.addEventListener('dragover', (e) => {
+    e.preventDefault();
+    if (e.dataTransfer) e.dataTransfer.dropEffect = 'copy';
+    overlay.classList.add('active');
+  });
+  window.addEventListener('dragleave', (e) => {
+    e.preventDefault();
+    dragDepth = Math.max(0, dragDepth - 1);
+    if (dragDepth === 0) overlay.classList.remove('active');
+  });
+  window.addEventListener('drop', async (e) => {
+    e.preventDefault();
+    dragDepth = 0;
+    overlay.classList.remove('active');
+    if (!e.dataTransfer) return;
+    const files = await filesFromDataTransfer(e.dataTransfer);
+    await loadFiles(files);
+  });
+
+  $('file-input').addEventListener('change', (e) => {
+    const files = Array.from(e.target.files || []).map((f) => ({ name: f.name, file: f }));
+    e.target.value = '';
+    loadFiles(files);
+  });
+  $('folder-input').addEventListener('change', (e) => {
+    const files = Array.from(e.target.files || [])
+      .filter((f) => isDigestName(f.name))
+      .map((f) => ({ name: f.webkitRelativePath || f.name, file: f }));
+    e.target.value = '';
+    loadFiles(files);
+  });
+
+  // --- Text input and the IME -------------------------------------------------------------------------
+  let textActive = false;
+  let composing = false;
+  function setTextInput(active, x, y, h) {
+    textActive = active;
+    if (active) {
+      ime.style.left = x + 'px';
+      ime.style.top = y + 'px';
+      ime.style.height = Math.max(h, 12) + 'px';
+      compositionEl.style.left = x + 'px';
+      compositionEl.style.top = y + 'px';
+      if (document.activeElement !== ime) ime.focus({ preventScroll: true });
+    } else {
+      hideComposition();
+      if (document.activeElement === ime) { ime.blur(); canvas.focus({ preventScroll: true }); }
+    }
+  }
+  function sendText(text) {
+    if (!text) return;
+    const n = Module.lengthBytesUTF8(text) + 1;
+    const p = Module._malloc(n);
+    Module.stringToUTF8(text, p, n);
+    Module._dv_input_text(p);
+    Module._free(p);
+  }
+  function hideComposition() { compositionEl.style.display = 'none'; compositionEl.textContent = ''; }
+  ime.addEventListener('compositionstart', () => { composing = true; });
+  ime.addEventListener('compositionupdate', (e) => {
+    compositionEl.textContent = e.data || '';
+    compositionEl.style.display = e.data ? 'block' : 'none';
+  });
+  ime.addEventListener('compositionend', (e) => {
+    composing = false;
+    hideComposition();
+    sendText(e.data || '');
+    ime.value = '';
+  });
+  ime.addEventListener('input', (e) => {
+    // Composed text arrives once, with compositionend; everything else (typed, pasted, dictated,
+    // inserted by an emoji picker) arrives here.
+    if (composing || e.isComposing || e.inputType === 'insertCompositionText') return;
+    if (e.inputType && !e.inputType.startsWith('insert')) { ime.value = ''; return; }
+    sendText(e.data != null && e.inputType !== 'insertFromPaste' ? e.data : ime.value);
+    ime.value = '';
+  });
+  // Registered before GLFW's listeners (this script runs first): while the textarea has focus its
+  // text comes through 'input' above, so GLFW must not also turn the keypress into a character.
+  window.addEventListener('keypress', (e) => {
+    if (document.activeElement === ime) e.stopImmediatePropagation();
+  }, true);
+  window.addEventListener('keydown', (e) => {
+    const mod = e.ctrlKey || e.metaKey;
+    // Paste goes through the textarea (the system clipboard), not GLFW's internal clipboard.
+    if (document.activeElement === ime && mod && (e.key === 'v' || e.key === 'V')) { e.stopImmediatePropagation(); return; }
+    if (composing || e.isComposing || e.keyCode === 229) { e.stopImmediatePropagation(); return; }
+    // Keep the browser from zooming the page or opening find-in-page over our own shortcuts.
+    if (mod && (e.key === '=' || e.key === '+' || e.key === '-' || e.key === '0')) e.preventDefault();
+    if (!textActive && !mod && (e.key === '/' || e.key === "'" || e.key === ' ' || e.key.startsWith('Arrow') || e.key === 'PageUp' || e.key === 'PageDown')) e.preventDefault();
+    if (Module._dv_wake) Module._dv_wake();
+  }, true);
+  canvas.addEventListener('mousedown', () => {
+    // A click outside a text field gives the keyboard back to the canvas.
+    setTimeout(() => { if (!textActive && document.activeElement === ime) ime.blur(); }, 0);
+  });
+
+  // --- URL hash and history ---------------------------------------------------------------------------
+  function applyHash() {
+    const h = location.hash.replace(/^#/, '');
+    const n = Module.lengthBytesUTF8(h) + 1;
+    const p = Module._malloc(n);
+    Module.stringToUTF8(h, p, n);
+    Module._dv_set_hash(p);
+    Module._free(p);
+  }
+  window.addEventListener('popstate', () => ready.then(applyHash));
+  window.addEventListener('hashchange', () => ready.then(applyHash));
+  window.addEventListener('resize', () => { if (Module._dv_wake) Module._dv_wake(); });
+  if (window.matchMedia) {
+    window.matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => { if (Module._dv_wake) Module._dv_wake(); });
+  }
+
+  // --- Test hooks ---------------------------------------------------------------------------------
+  window.digestViewer = {
+    ready,
+    state() { return JSON.parse(Module.UTF8ToString(Module._dv_state_json())); },
+    loadFiles(list) { return loadFiles(list.map((f) => ({ name: f.name, file: f }))); },
+    loadSample() { return ready.then(() => Module._dv_load_sample()); },
+    downloads() { return downloads.slice(); },
+  };
+
+  // --- Start ----------------------------------------------------------------------------------------
+  setStatus('Loading Digest Viewer…');
+  const script = document.createElement('script');
+  script.src = 'digest-viewer.js';
+  script.async = true;
+  script.onerror = () => fatal('Could not load digest-viewer.js. Is the site complete?');
+  document.body.appendChild(script);
+})();
