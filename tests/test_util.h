@@ -1,6 +1,7 @@
 // Shared helpers for the test suite: fixture and corpus locations, file reading.
 #pragma once
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>

@@ -19,6 +19,10 @@ namespace dv {
 // and how many there were. Returns the cleaned text.
 std::string sanitize_utf8(std::string_view bytes, std::string_view source, std::vector<Diagnostic>& diags);
 
+// Length of the longest prefix of bytes that sanitize_utf8 leaves unchanged (valid UTF-8 without
+// C0 controls other than TAB and LF). bytes.size() means sanitizing would just copy.
+size_t utf8_clean_prefix(std::string_view bytes);
+
 // True if the bytes look like a binary file (NUL bytes, or mostly invalid UTF-8 near the start).
 bool looks_binary(std::string_view bytes);
 
@@ -30,6 +34,8 @@ void append_utf8(std::string& out, uint32_t cp);
 // Cyrillic; everything else (Hangul, Han, symbols) maps to itself: Hangul is matched as typed.
 uint32_t fold_cp(uint32_t cp);
 std::string fold(std::string_view s);
+// Appends fold(s) to out without a temporary.
+void fold_append(std::string& out, std::string_view s);
 
 // Case-insensitive substring test. `folded_needle` must come from fold(); `hay` is raw text.
 bool contains_folded(std::string_view hay, std::string_view folded_needle);

@@ -1,0 +1,98 @@
+#include <catch2/catch.hpp>
+
+#include <string>
+
+#include "core/text.h"
+
+using namespace dv;
+
+TEST_CASE("sanitize_utf8 keeps valid text byte for byte", "[text]") {
+    std::vector<Diagnostic> diags;
+    std::string s = "## Daily Papers (2024-06-06)\n\n- 한국어 요약\tTAB ✓ 𝑆𝐿 Ü\n";
+    CHECK(sanitize_utf8(s, "f.md", diags) == s);
+    CHECK(diags.empty());
+    CHECK(utf8_clean_prefix(s) == s.size());
+    // Long valid input exercises the interleaved scanner.
+    std::string big;
+    while (big.size() < 100000) big += "가나다 abc 𝑆 é\n";
+    CHECK(utf8_clean_prefix(big) == big.size());
+    big[70001] = '\x08';
+    CHECK(utf8_clean_prefix(big) == 70001);
+}
+
+TEST_CASE("sanitize_utf8 replaces invalid bytes and names the first line", "[text]") {
+    std::vector<Diagnostic> diags;
+    std::string s = "line one\nline two\nbad \xFF\xFE here\nand \xC3 there\n";
+    std::string out = sanitize_utf8(s, "f.md", diags);
+    CHECK(out == "line one\nline two\nbad \xEF\xBF\xBD\xEF\xBF\xBD here\nand \xEF\xBF\xBD there\n");
+    REQUIRE(diags.size() == 1);
+    CHECK(diags[0].severity == Severity::Warning);
+    CHECK(diags[0].line == 3);
+    CHECK(diags[0].source == "f.md");
+    CHECK(diags[0].message.find("3 byte") != std::string::npos);
+    CHECK(diags[0].message.find("line 3") != std::string::npos);
+}
+
+TEST_CASE("sanitize_utf8 rejects overlongs, surrogates and out-of-range code points", "[text]") {
+    std::vector<Diagnostic> diags;
+    CHECK(sanitize_utf8("\xC0\xAF", "f", diags) == "\xEF\xBF\xBD\xEF\xBF\xBD");
+    CHECK(sanitize_utf8("\xED\xA0\x80", "f", diags) == "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");
+    CHECK(sanitize_utf8("\xF4\x90\x80\x80", "f", diags).find("\xEF\xBF\xBD") == 0);
+    CHECK(sanitize_utf8("\xE0\x80\x80", "f", diags).find("\xEF\xBF\xBD") == 0);
+    CHECK(sanitize_utf8("\xED\x9E\xA3", "f", diags) == "\xED\x9E\xA3");  // 힣, the last Hangul syllable
+}
+
+TEST_CASE("sanitize_utf8 replaces control characters and converts CR", "[text]") {
+    std::vector<Diagnostic> diags;
+    std::string s = std::string("a\tb\nc\x08") + "d\n\x0c" + "ramework\r\nx\ry";
+    std::string out = sanitize_utf8(s, "f.md", diags);
+    CHECK(out == "a\tb\nc d\n ramework\nx\ny");
+    REQUIRE(diags.size() == 2);
+    CHECK(diags[0].severity == Severity::Warning);
+    CHECK(diags[0].line == 2);
+    CHECK(diags[0].message.find("2 replaced") != std::string::npos);
+    CHECK(diags[1].severity == Severity::Info);
+}
+
+TEST_CASE("looks_binary", "[text]") {
+    const unsigned char png[] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
+    CHECK(looks_binary(std::string_view(reinterpret_cast<const char*>(png), sizeof png)));
+    CHECK_FALSE(looks_binary(""));
+    CHECK_FALSE(looks_binary("## Daily Papers (2024-06-06)\n\n- 한국어\n"));
+    CHECK_FALSE(looks_binary("mostly text with one bad byte \xFF in it"));
+    std::string latin1 = "caf\xE9 na\xEFve r\xE9sum\xE9 and lots of ascii around these words";
+    CHECK_FALSE(looks_binary(latin1));
+    std::string noise;
+    uint32_t x = 12345;
+    for (int i = 0; i < 4096; ++i) {
+        x = x * 1664525u + 1013904223u;
+        noise.push_back(static_cast<char>(0x80 | (x >> 24)));
+    }
+    CHECK(looks_binary(noise));
+}
+
+TEST_CASE("decode_utf8 and append_utf8", "[text]") {
+    std::string s = "A\xC3\xA9\xEA\xB0\x80\xF0\x9D\x91\x86\xFF";
+    size_t i = 0;
+    CHECK(decode_utf8(s, i) == 'A');
+    CHECK(decode_utf8(s, i) == 0xE9);
+    CHECK(decode_utf8(s, i) == 0xAC00);
+    CHECK(decode_utf8(s, i) == 0x1D446);
+    CHECK(i == 10);
+    CHECK(decode_utf8(s, i) == 0xFFFD);
+    CHECK(i == 11);
+    std::string out;
+    for (uint32_t cp : {0x41u, 0xE9u, 0xAC00u, 0x1D446u}) append_utf8(out, cp);
+    CHECK(out == s.substr(0, 10));
+    out.clear();
+    append_utf8(out, 0xD800);
+    CHECK(out == "\xEF\xBF\xBD");
+}
+
+TEST_CASE("trim strips ASCII and Unicode spaces", "[text]") {
+    CHECK(trim("  a b \t\n") == "a b");
+    CHECK(trim("\xC2\xA0\xE3\x80\x80x\xC2\xA0") == "x");
+    CHECK(trim("") == "");
+    CHECK(trim(" \xC2\xA0 ") == "");
+    CHECK(trim("가") == "가");
+}
