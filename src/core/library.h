@@ -22,6 +22,15 @@ struct LoadedFile {
     size_t bytes = 0;
     std::vector<Paper> papers;    // as parsed, in file order
     std::vector<Diagnostic> diagnostics;
+    // kSignatureWords words per paper: signature_row(searchable(paper)), filled by library_add so
+    // a rebuild only transposes them into the index. Recomputed by the rebuild if missing.
+    std::vector<uint64_t> signatures;
+};
+
+// A file library_add() refused (an error and no papers): kept only for its diagnostics.
+struct RejectedFile {
+    std::string name;
+    std::vector<Diagnostic> diagnostics;
 };
 
 // One place a paper was listed: a day, with that day's vote count.
@@ -52,6 +61,8 @@ struct Library {
     SearchIndex index;
     size_t total_listed = 0;               // papers as written, before dedupe
     uint64_t generation = 0;               // bumps on every change, for caches in the UI
+    std::vector<RejectedFile> rejected;    // latest rejection per name; cleared when the name loads
+    std::vector<uint32_t> title_rank;      // per entry: order of its folded title (equal titles tie)
 };
 
 struct AddResult {
@@ -61,7 +72,10 @@ struct AddResult {
 };
 
 // Parses and adds one file but does not rebuild: call library_rebuild() after a batch.
+// Same bytes under another name: Duplicate, and nothing changes (not even that other name's
+// earlier content, if it had any).
 AddResult library_add(Library& lib, std::string_view name, std::string_view bytes);
+// Removing or clearing rebuilds at once (file indices shift, so entries would dangle).
 bool library_remove(Library& lib, std::string_view name);
 void library_clear(Library& lib);
 // Recomputes entries, appearances, days, percentiles and the search index.
@@ -70,7 +84,7 @@ void library_rebuild(Library& lib);
 inline const Paper& entry_paper(const Library& lib, const Entry& e) { return lib.files[e.file].papers[e.paper]; }
 inline const std::string& entry_source(const Library& lib, const Entry& e) { return lib.files[e.file].name; }
 
-// All diagnostics of all files, in file order.
+// All diagnostics of all files, in file order, then those of rejected files.
 std::vector<Diagnostic> library_diagnostics(const Library& lib);
 // Index into lib.days of `date`, or -1.
 int library_day_index(const Library& lib, int32_t date);

@@ -14,6 +14,7 @@
 namespace dv {
 
 constexpr uint32_t kSignatureBits = 1024;
+constexpr uint32_t kSignatureWords = kSignatureBits / 64;  // 64-bit words of one entry's signature
 
 struct SearchIndex {
     uint32_t count = 0;            // entries indexed
@@ -31,5 +32,12 @@ void index_add(SearchIndex& idx, uint32_t i, std::string_view text);
 // ANDs into `mask` (words long, one bit per entry) the candidates for a folded needle. A needle
 // with no bigram (one code point) leaves the mask unchanged.
 void index_filter(const SearchIndex& idx, std::string_view folded_needle, std::vector<uint64_t>& mask);
+
+// Bulk building (the library caches one signature row per parsed paper, so a rebuild only
+// transposes). signature_row ORs the bigram bits of raw (unfolded) text into row[kSignatureWords].
+void signature_row(std::string_view text, uint64_t* row);
+// Sets entries block*64 .. block*64+63 from n_rows (<= 64) consecutive rows of kSignatureWords
+// words each (entry-major); missing rows are cleared. Same result as index_add of each entry.
+void index_set_block(SearchIndex& idx, uint32_t block, const uint64_t* rows, uint32_t n_rows);
 
 }  // namespace dv
