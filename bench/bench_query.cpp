@@ -1,0 +1,180 @@
+// bench_query: query latency on a ~5k-paper library (the l-yohai corpus) and a ~100k-paper one
+// (the corpus replicated 20 times, each copy's markdown edited before parsing: arXiv ids moved to
+// a year prefix of their own and section dates shifted by k*366 days, so every copy is new
+// papers on other days and goes through library_add like real files). Prints median and p90 per
+// query, the overall median, the library rebuild time and the peak RSS (VmHWM).
+// Targets: overall median <= 10 ms at 100k papers; peak RSS <= 200 MB.
+//
+//   bench_query [CORPUS_DIR] [--copies N] [--reps N]
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "bench_common.h"
+#include "core/date.h"
+#include "core/library.h"
+#include "core/query.h"
+
+namespace {
+
+const char* const kQueries[] = {
+    "diffusion",                             // one English word
+    "모델",                                  // one Korean word
+    "\"language model\"",                    // phrase
+    "author:kim",                            // scoped: author
+    "title:video",                           // scoped: title
+    "label:limitations",                     // scoped: label
+    "votes>=50",                             // numeric filter only
+    "date:2024-06",                          // date filter only
+    "diffusion video votes>=10 date:2024",   // combination
+    "model -survey",                         // negation
+    "d", "di", "dif", "diff", "diffu", "diffus", "diffusi", "diffusio",  // typing, 1 char up
+};
+
+// Copy k of a digest: "arxiv.org/abs/YYMM.NNNNN" gets YY' = 30 + 3k + (YY - 23) for the corpus
+// years 23..25 (ids stay valid NNNN.NNNNN and unique over copies and years, for k < 23), and
+// "## Daily Papers (D)" becomes D + k*366 days.
+std::string make_copy(const std::string& md, int k) {
+    std::string out;
+    out.reserve(md.size() + 64);
+    const std::string abs = "arxiv.org/abs/", head = "## Daily Papers (";
+    size_t i = 0;
+    while (i < md.size()) {
+        if (md.compare(i, abs.size(), abs) == 0 && i + abs.size() + 2 <= md.size()) {
+            char a = md[i + abs.size()], b = md[i + abs.size() + 1];
+            int yy = (a >= '0' && a <= '9' && b >= '0' && b <= '9') ? (a - '0') * 10 + (b - '0') : -1;
+            out += abs;
+            i += abs.size();
+            if (yy >= 23 && yy <= 25) {
+                int n = 30 + 3 * k + (yy - 23);
+                out += char('0' + n / 10 % 10);
+                out += char('0' + n % 10);
+                i += 2;
+            }
+            continue;
+        }
+        if (md.compare(i, head.size(), head) == 0 && i + head.size() + 10 <= md.size()) {
+            int32_t d;
+            if (dv::parse_date(std::string_view(md).substr(i + head.size(), 10), d)) {
+                out += head;
+                out += dv::format_date(d + 366 * k);
+                i += head.size() + 10;
+                continue;
+            }
+        }
+        out += md[i++];
+    }
+    return out;
+}
+
+void run_mix(const dv::Library& lib, int reps, const char* label, std::vector<double>& medians_out,
+             std::vector<size_t>& counts_out) {
+    std::vector<double> everything;
+    std::printf("\n%s: %zu papers (%zu listed, %zu days)\n", label, lib.entries.size(), lib.total_listed,
+                lib.days.size());
+    std::printf("  %-40s %9s %9s %9s\n", "query", "median", "p90", "results");
+    for (const char* q : kQueries) {
+        std::vector<double> t;
+        size_t n = 0;
+        for (int r = 0; r < reps; ++r) {
+            double t0 = dvbench::now_ms();
+            dv::Query query = dv::parse_query(q);
+            std::vector<uint32_t> res = dv::run_query(lib, query, dv::Sort{});
+            t.push_back(dvbench::now_ms() - t0);
+            n = res.size();
+        }
+        everything.insert(everything.end(), t.begin(), t.end());
+        double med = dvbench::quantile(t, 0.5);
+        medians_out.push_back(med);
+        counts_out.push_back(n);
+        std::printf("  %-40s %7.2fms %7.2fms %9zu\n", q, med, dvbench::quantile(t, 0.9), n);
+    }
+    std::printf("  overall: median %.2f ms, p90 %.2f ms, max %.2f ms\n", dvbench::quantile(everything, 0.5),
+                dvbench::quantile(everything, 0.9), dvbench::quantile(everything, 1.0));
+    medians_out.push_back(dvbench::quantile(everything, 0.5));
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    int copies = 20, reps = 15;
+    std::vector<char*> pos = {argv[0]};
+    for (int i = 1; i < argc; ++i) {
+        std::string a = argv[i];
+        if (a == "--copies" && i + 1 < argc) copies = std::min(23, std::max(1, std::atoi(argv[++i])));
+        else if (a == "--reps" && i + 1 < argc) reps = std::max(1, std::atoi(argv[++i]));
+        else pos.push_back(argv[i]);
+    }
+    auto dir = dvbench::corpus_folder(int(pos.size()), pos.data());
+    auto files = dvbench::markdown_files(dir);
+    if (files.empty()) {
+        std::fprintf(stderr, "bench_query: no .md files under %s (pass the corpus folder)\n", dir.c_str());
+        return 2;
+    }
+    std::vector<std::pair<std::string, std::string>> texts;
+    for (auto& f : files) texts.emplace_back(f.string(), dvbench::read_file(f));
+
+    std::vector<double> med5, med100;
+    std::vector<size_t> cnt5, cnt100;
+    double rebuild5 = 0;
+    size_t n5 = 0;
+    {
+        dv::Library lib;
+        double t0 = dvbench::now_ms();
+        for (auto& [name, bytes] : texts) dv::library_add(lib, name, bytes);
+        double add = dvbench::now_ms() - t0;
+        t0 = dvbench::now_ms();
+        dv::library_rebuild(lib);
+        rebuild5 = dvbench::now_ms() - t0;
+        std::printf("5k: library_add of %zu files %.0f ms, library_rebuild %.1f ms\n", texts.size(), add, rebuild5);
+        run_mix(lib, reps * 2, "5k library", med5, cnt5);
+        n5 = lib.entries.size();
+    }
+
+    double rss_before = dvbench::current_rss_mb();
+    double add100 = 0, rebuild100 = 0, rebuild100_again = 0;
+    dv::Library big;
+    {
+        for (int k = 0; k < copies; ++k) {
+            for (auto& [name, bytes] : texts) {
+                std::string copy = make_copy(bytes, k);
+                double t0 = dvbench::now_ms();
+                dv::library_add(big, "copy" + std::to_string(k) + "/" + name, copy);
+                add100 += dvbench::now_ms() - t0;
+            }
+        }
+        double t0 = dvbench::now_ms();
+        dv::library_rebuild(big);
+        rebuild100 = dvbench::now_ms() - t0;
+        t0 = dvbench::now_ms();
+        dv::library_rebuild(big);
+        rebuild100_again = dvbench::now_ms() - t0;
+    }
+    texts.clear();
+    texts.shrink_to_fit();
+    std::printf("\n100k: library_add of %d x %zu files %.0f ms, library_rebuild %.0f ms (again: %.0f ms)\n", copies,
+                files.size(), add100, rebuild100, rebuild100_again);
+    run_mix(big, reps, "100k library", med100, cnt100);
+
+    double rss_now = dvbench::current_rss_mb(), peak = dvbench::peak_rss_mb();
+    std::printf("\nmemory: RSS %.0f MB now (%.0f MB before the 100k library), peak RSS (VmHWM) %.0f MB (target <= 200 MB)\n",
+                rss_now, rss_before, peak);
+
+    // Sanity: every copy holds the same papers, so counts scale with the copies.
+    bool scaled = true;
+    for (size_t i = 0; i < cnt5.size(); ++i) {
+        std::string q = kQueries[i];
+        if (q.rfind("date:", 0) == 0 || q.find("date:") != std::string::npos) continue;  // dates shift per copy
+        if (cnt100[i] != cnt5[i] * size_t(copies)) {
+            std::printf("  note: '%s' gives %zu at 5k but %zu at %dx\n", q.c_str(), cnt5[i], cnt100[i], copies);
+            scaled = false;
+        }
+    }
+    double overall5 = med5.back(), overall100 = med100.back();
+    bool ok = overall100 <= 10.0 && peak <= 200.0;
+    std::printf("\nSUMMARY bench_query: median %.2f ms at %zu papers, %.2f ms at %zu papers (target <= 10 ms); "
+                "rebuild %.1f ms / %.0f ms; peak RSS %.0f MB (target <= 200 MB); counts scale: %s; %s\n",
+                overall5, size_t(cnt5.empty() ? 0 : n5), overall100, big.entries.size(), rebuild5, rebuild100,
+                peak, scaled ? "yes" : "NO", ok ? "OK" : "OVER");
+    return ok ? 0 : 3;
+}

@@ -1,0 +1,36 @@
+// digest-cli query: the deduplicated library filtered by a query, sorted, as JSON.
+#include "cli.h"
+#include "core/export.h"
+
+namespace dvcli {
+
+int cmd_query(const Options& o) {
+    std::vector<InputFile> inputs;
+    if (!collect_inputs(o.paths, inputs)) return kExitIo;
+    dv::Library lib;
+    std::vector<dv::Diagnostic> diags = load_library(inputs, lib);
+    inputs.clear();
+    inputs.shrink_to_fit();
+
+    std::vector<std::string> errors;
+    std::vector<uint32_t> result = select_entries(lib, o, errors);
+
+    nlohmann::json j = nlohmann::json::object();
+    nlohmann::json papers = nlohmann::json::array();
+    size_t n = result.size();
+    if (o.limit >= 0 && size_t(o.limit) < n) n = size_t(o.limit);
+    for (size_t i = 0; i < n; ++i) papers.push_back(dv::entry_json(lib, result[i]));
+    j["papers"] = std::move(papers);
+    j["count"] = result.size();
+    j["library"] = {{"files", lib.files.size()},
+                    {"papers", lib.entries.size()},
+                    {"listed", lib.total_listed},
+                    {"days", lib.days.size()}};
+    j["query_errors"] = errors;
+    nlohmann::json d = nlohmann::json::array();
+    for (const dv::Diagnostic& x : diags) d.push_back(dv::diagnostic_json(x));
+    j["diagnostics"] = std::move(d);
+    return write_output(dump_json(j, o.pretty), o.output) ? kExitOk : kExitIo;
+}
+
+}  // namespace dvcli

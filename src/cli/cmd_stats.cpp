@@ -1,0 +1,59 @@
+// digest-cli stats: figures over the (optionally filtered) library, as JSON or a short text.
+#include <cstdio>
+#include <string>
+
+#include "cli.h"
+#include "core/date.h"
+#include "core/export.h"
+#include "core/stats.h"
+
+namespace dvcli {
+
+int cmd_stats(const Options& o) {
+    std::vector<InputFile> inputs;
+    if (!collect_inputs(o.paths, inputs)) return kExitIo;
+    dv::Library lib;
+    std::vector<dv::Diagnostic> diags = load_library(inputs, lib);
+    inputs.clear();
+
+    std::vector<std::string> errors;
+    std::vector<uint32_t> result = select_entries(lib, o, errors);
+    dv::Stats s = dv::compute_stats(lib, result);
+
+    if (o.json) {
+        nlohmann::json j = dv::stats_json(lib, s);
+        if (!errors.empty()) j["query_errors"] = errors;
+        return write_output(dump_json(j, o.pretty), o.output) ? kExitOk : kExitIo;
+    }
+    std::string t;
+    char buf[256];
+    for (const std::string& e : errors) t += "query error: " + e + "\n";
+    std::snprintf(buf, sizeof buf, "papers: %u (without votes: %u), days: %zu\n", s.papers, s.without_votes,
+                  s.per_day.size());
+    t += buf;
+    t += "vote histogram:\n";
+    for (const dv::HistBin& b : s.vote_histogram) {
+        std::snprintf(buf, sizeof buf, "  [%d, %d): %u\n", b.lo, b.hi, b.count);
+        t += buf;
+    }
+    t += "top papers:\n";
+    for (uint32_t e : s.top_papers) {
+        const dv::Paper& p = dv::entry_paper(lib, lib.entries[e]);
+        t += "  " + std::to_string(lib.entries[e].votes) + "  " + dv::format_date(lib.entries[e].date) + "  " +
+             std::string(dv::get(p, p.title)) + "\n";
+    }
+    t += "top authors by papers:\n";
+    for (const dv::AuthorStat& a : s.top_authors_by_papers)
+        t += "  " + std::to_string(a.papers) + "  " + a.name + "\n";
+    static const char* const kDays[7] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+    t += "mean votes by weekday:\n";
+    for (int i = 0; i < 7; ++i) {
+        std::snprintf(buf, sizeof buf, "  %s  %.2f (%u papers)\n", kDays[i], s.weekdays[i].mean_votes,
+                      s.weekdays[i].papers);
+        t += buf;
+    }
+    if (!diags.empty()) t += std::to_string(diags.size()) + " diagnostics (see --json)\n";
+    return write_output(t, o.output) ? kExitOk : kExitIo;
+}
+
+}  // namespace dvcli

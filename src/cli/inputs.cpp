@@ -1,0 +1,85 @@
+// digest-cli input collection: files as given, directories recursively to their .md files.
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <system_error>
+
+#include "cli.h"
+
+namespace fs = std::filesystem;
+
+namespace dvcli {
+namespace {
+
+bool is_markdown_name(const fs::path& p) {
+    std::string ext = p.extension().string();
+    for (char& c : ext) c = char(std::tolower(static_cast<unsigned char>(c)));
+    return ext == ".md";
+}
+
+bool read_whole(const std::string& name, std::string& out) {
+    std::FILE* f = std::fopen(name.c_str(), "rb");
+    if (!f) {
+        std::fprintf(stderr, "digest-cli: cannot open '%s': %s\n", name.c_str(), std::strerror(errno));
+        return false;
+    }
+    out.clear();
+    char buf[1 << 16];
+    size_t n;
+    while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) out.append(buf, n);
+    bool bad = std::ferror(f) != 0;
+    int err = errno;
+    std::fclose(f);
+    if (bad) {
+        std::fprintf(stderr, "digest-cli: cannot read '%s': %s\n", name.c_str(), std::strerror(err));
+        return false;
+    }
+    return true;
+}
+
+}  // namespace
+
+bool collect_inputs(const std::vector<std::string>& paths, std::vector<InputFile>& out) {
+    std::vector<std::string> names;
+    for (const std::string& arg : paths) {
+        std::error_code ec;
+        fs::file_status st = fs::status(arg, ec);
+        if (ec || !fs::exists(st)) {
+            std::fprintf(stderr, "digest-cli: no such file or directory: '%s'\n", arg.c_str());
+            return false;
+        }
+        if (!fs::is_directory(st)) {
+            names.push_back(arg);
+            continue;
+        }
+        std::vector<std::string> found;
+        fs::recursive_directory_iterator it(arg, fs::directory_options::skip_permission_denied, ec), end;
+        if (ec) {
+            std::fprintf(stderr, "digest-cli: cannot read directory '%s': %s\n", arg.c_str(), ec.message().c_str());
+            return false;
+        }
+        for (; it != end; it.increment(ec)) {
+            if (ec) {
+                std::fprintf(stderr, "digest-cli: cannot read directory '%s': %s\n", arg.c_str(), ec.message().c_str());
+                return false;
+            }
+            std::error_code fec;
+            if (it->is_regular_file(fec) && is_markdown_name(it->path())) found.push_back(it->path().string());
+        }
+        std::sort(found.begin(), found.end());
+        names.insert(names.end(), found.begin(), found.end());
+    }
+    out.clear();
+    out.reserve(names.size());
+    for (const std::string& n : names) {
+        InputFile f;
+        f.name = n;
+        if (!read_whole(n, f.bytes)) return false;
+        out.push_back(std::move(f));
+    }
+    return true;
+}
+
+}  // namespace dvcli

@@ -1,0 +1,38 @@
+// digest-cli --help and --version texts.
+#include <cstdio>
+
+#include "cli.h"
+
+namespace dvcli {
+
+const char* version_string() { return "0.1.0"; }
+
+void print_usage(bool to_stderr) {
+    std::FILE* f = to_stderr ? stderr : stdout;
+    std::fputs(
+        "Usage:\n"
+        "  digest-cli parse [--json] [--pretty] FILE|DIR...\n"
+        "      Every paper as written (one per ### heading, before dedupe), in file order,\n"
+        "      with the parser's diagnostics.\n"
+        "  digest-cli query QUERY [--sort date|votes|title|percentile] [--asc|--desc]\n"
+        "                   [--limit N] [--pretty] FILE|DIR...\n"
+        "      The deduplicated library filtered by QUERY, as JSON.\n"
+        "  digest-cli stats [--json] [--pretty] [--query Q] FILE|DIR...\n"
+        "      Vote histogram, per-day figures, top papers and authors, weekdays.\n"
+        "  digest-cli export [--format json|csv|md] [--query Q] [--sort KEY] [--asc|--desc]\n"
+        "                    [--limit N] [-o FILE] FILE|DIR...\n"
+        "      The (filtered) library as JSON, CSV (RFC 4180) or digest markdown.\n"
+        "  digest-cli --help | --version\n"
+        "\n"
+        "Directories are read recursively for *.md files (sorted); files are read whatever their\n"
+        "name. Output goes to stdout (or -o FILE); JSON is compact unless --pretty.\n"
+        "\n"
+        "Query language: words (AND), \"a phrase\", -exclude, title: author: summary: label:,\n"
+        "votes>=N votes<N votes:A..B, date:2024-06 date:2024-06-01..2024-06-30.\n"
+        "\n"
+        "Exit status: 0 ok (malformed file content is reported as diagnostics, not an error),\n"
+        "1 unreadable input or unwritable output, 2 usage error.\n",
+        f);
+}
+
+}  // namespace dvcli

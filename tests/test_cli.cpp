@@ -1,0 +1,353 @@
+// digest-cli end to end: exit codes, parse/query/stats/export output checked against the core
+// library run in-process on the same files.
+#include <catch2/catch.hpp>
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "core/library.h"
+#include "core/parser.h"
+#include "core/query.h"
+#include "test_util.h"
+
+using nlohmann::json;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Run {
+    int status = -1;
+    std::string out;
+};
+
+std::string shell_quote(const std::string& s) {
+    std::string q = "'";
+    for (char c : s) {
+        if (c == '\'') q += "'\\''";
+        else q += c;
+    }
+    return q + "'";
+}
+
+// Runs digest-cli with args; captures stdout (stderr discarded unless keep_stderr).
+Run cli(const std::vector<std::string>& args, bool keep_stderr = false) {
+    std::string cmd = shell_quote(DV_CLI_PATH);
+    for (auto& a : args) cmd += " " + shell_quote(a);
+    cmd += keep_stderr ? " 2>&1" : " 2>/dev/null";
+    Run r;
+    FILE* p = popen(cmd.c_str(), "r");
+    REQUIRE(p);
+    char buf[1 << 16];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
+    int st = pclose(p);
+    r.status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+    return r;
+}
+
+json cli_json(const std::vector<std::string>& args) {
+    Run r = cli(args);
+    INFO("exit " << r.status << ", output starts: " << r.out.substr(0, 300));
+    REQUIRE(r.status == 0);
+    json j = json::parse(r.out, nullptr, false);
+    REQUIRE(!j.is_discarded());
+    return j;
+}
+
+// A fresh temp folder per test case.
+struct TempDir {
+    fs::path path;
+    TempDir() {
+        path = fs::temp_directory_path() / ("dv_cli_test_" + std::to_string(::getpid()) + "_" + std::to_string(counter()++));
+        fs::remove_all(path);
+        fs::create_directories(path);
+    }
+    ~TempDir() {
+        std::error_code ec;
+        fs::remove_all(path, ec);
+    }
+    static int& counter() {
+        static int c = 0;
+        return c;
+    }
+    std::string write(const std::string& name, const std::string& bytes) const {
+        fs::path p = path / name;
+        fs::create_directories(p.parent_path());
+        std::ofstream(p, std::ios::binary) << bytes;
+        return p.string();
+    }
+};
+
+const char* kSmall =
+    "## Daily Papers (2024-06-06)\n\n"
+    "### [Diffusion models for video](https://arxiv.org/abs/2406.00001)\n\n"
+    "Vote: 42\n\nAuthors: Ann One, Bob Two\n\n- ***What's New***: 새로운 모델\n\n"
+    "### [World model survey](https://arxiv.org/abs/2406.00002)\n\n"
+    "Vote: -\n\nAuthors: Cy Three\n\n- plain bullet\n\n";
+
+// The corpus as CLI arguments: its subfolders (FORMAT.md at the top is documentation).
+std::vector<std::string> corpus_args() {
+    std::vector<std::string> out;
+    fs::path root = dvtest::corpus_dir();
+    if (root.empty()) return out;
+    for (auto& e : fs::directory_iterator(root))
+        if (e.is_directory()) out.push_back(e.path().string());
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+dv::Library corpus_library(const std::vector<fs::path>& files) {
+    dv::Library lib;
+    for (auto& f : files) dv::library_add(lib, f.string(), dvtest::read_file(f));
+    dv::library_rebuild(lib);
+    return lib;
+}
+
+std::vector<std::string> with(std::vector<std::string> a, const std::vector<std::string>& b) {
+    a.insert(a.end(), b.begin(), b.end());
+    return a;
+}
+
+}  // namespace
+
+TEST_CASE("cli: help, version and usage errors exit 0 / 2", "[cli]") {
+    Run h = cli({"--help"});
+    CHECK(h.status == 0);
+    CHECK(h.out.find("Usage") != std::string::npos);
+    Run v = cli({"--version"});
+    CHECK(v.status == 0);
+    CHECK(v.out.rfind("digest-cli ", 0) == 0);
+
+    TempDir t;
+    std::string f = t.write("a.md", kSmall);
+    CHECK(cli({}).status == 2);
+    CHECK(cli({"frobnicate", f}).status == 2);
+    CHECK(cli({"parse", "--bogus", f}).status == 2);
+    CHECK(cli({"parse", "--json"}).status == 2);             // no input
+    CHECK(cli({"query"}).status == 2);                       // no query
+    CHECK(cli({"query", "x", "--sort", "size", f}).status == 2);
+    CHECK(cli({"query", "x", "--limit", "-3", f}).status == 2);
+    CHECK(cli({"query", "x", "--limit"}).status == 2);
+    CHECK(cli({"export", "--format", "xml", f}).status == 2);
+    Run msg = cli({"export", "--format", "xml", f}, true);
+    CHECK(msg.out.find("xml") != std::string::npos);         // a clear message on stderr
+}
+
+TEST_CASE("cli: I/O errors exit 1, bad content exits 0 with diagnostics", "[cli]") {
+    TempDir t;
+    std::string good = t.write("good.md", kSmall);
+    Run missing = cli({"parse", "--json", (t.path / "nope.md").string()}, true);
+    CHECK(missing.status == 1);
+    CHECK(missing.out.find("nope.md") != std::string::npos);
+    CHECK(cli({"query", "x", good, (t.path / "nope").string()}).status == 1);
+    CHECK(cli({"export", "-o", (t.path / "no/such/dir/out.csv").string(), good}).status == 1);
+
+    std::string bin("\x7f" "ELF\x02\x01\x01\0\0\0\0\0\0\0\0\0\x03\0\x3e\0\x01\0\0\0\x10\x10\0\0\0\0\0\0", 32);
+    for (int i = 0; i < 200; ++i) bin += char(i * 37 % 256);
+    std::string binf = t.write("program.bin", bin);
+    for (const char* cmd : {"parse", "query"}) {
+        std::vector<std::string> args = {cmd};
+        if (std::string(cmd) == "query") args.push_back("model");
+        else args.push_back("--json");
+        args.push_back(binf);
+        json j = cli_json(args);
+        INFO(j.dump());
+        CHECK(j["papers"].empty());
+        bool error = false;
+        for (auto& d : j["diagnostics"])
+            if (d["severity"] == "error" && d["source"] == binf) error = true;
+        CHECK(error);
+    }
+    // Non-UTF-8 text and an empty file are content problems too.
+    std::string latin = t.write("latin1.md", "## Daily Papers (2024-06-06)\n\n### [Caf\xe9](https://arxiv.org/abs/2406.00001)\n\n- x\n");
+    std::string empty = t.write("empty.md", "");
+    json j = cli_json({"parse", "--json", latin, empty});
+    REQUIRE(j["papers"].size() == 1);
+    CHECK(j["papers"][0]["title"] == "Caf\xEF\xBF\xBD");
+}
+
+TEST_CASE("cli: directories are read recursively for .md files, sorted", "[cli]") {
+    TempDir t;
+    t.write("d/2024/06/07.md", std::string(kSmall).replace(25, 2, "07"));
+    t.write("d/2024/06/06.md", kSmall);
+    t.write("d/notes.txt", "### [Not markdown](https://arxiv.org/abs/2406.09999)\n");
+    json j = cli_json({"parse", "--json", (t.path / "d").string()});
+    REQUIRE(j["papers"].size() == 4);
+    CHECK(j["papers"][0]["source"].get<std::string>().find("06.md") != std::string::npos);
+    CHECK(j["papers"][2]["source"].get<std::string>().find("07.md") != std::string::npos);
+    CHECK(j["papers"][0]["line"] == 3);
+    CHECK(j["papers"][1]["votes"].is_null());
+    // Pretty output is the same value.
+    Run pretty = cli({"parse", "--json", "--pretty", (t.path / "d").string()});
+    CHECK(pretty.out.find("\n  ") != std::string::npos);
+    CHECK(json::parse(pretty.out, nullptr, false) == j);
+}
+
+TEST_CASE("cli: query, sort, limit on a small library", "[cli]") {
+    TempDir t;
+    std::string f = t.write("a.md", kSmall);
+    json j = cli_json({"query", "model", f});
+    CHECK(j["count"] == 2);
+    CHECK(j["library"]["files"] == 1);
+    CHECK(j["library"]["papers"] == 2);
+    CHECK(j["library"]["days"] == 1);
+    CHECK(j["query_errors"].empty());
+    json one = cli_json({"query", "author:cy", f});
+    REQUIRE(one["count"] == 1);
+    CHECK(one["papers"][0]["arxiv_id"] == "2406.00002");
+    CHECK(one["papers"][0]["percentile"].is_null());
+    CHECK(one["papers"][0]["days"] == json::array({"2024-06-06"}));
+    json asc = cli_json({"query", "", "--sort", "title", f});
+    REQUIRE(asc["papers"].size() == 2);
+    CHECK(asc["papers"][0]["title"] == "Diffusion models for video");
+    json desc = cli_json({"query", "", "--sort", "title", "--desc", "--limit", "1", f});
+    CHECK(desc["count"] == 2);
+    REQUIRE(desc["papers"].size() == 1);
+    CHECK(desc["papers"][0]["title"] == "World model survey");
+    json neg = cli_json({"query", "-survey", f});  // a leading '-' query is not an option
+    CHECK(neg["count"] == 1);
+    json bad = cli_json({"query", "votes>=abc model", f});
+    CHECK(!bad["query_errors"].empty());
+    CHECK(bad["count"] == 2);
+}
+
+TEST_CASE("cli: export formats and -o", "[cli]") {
+    TempDir t;
+    std::string f = t.write("a.md", kSmall);
+    Run csv = cli({"export", "--format", "csv", f});
+    REQUIRE(csv.status == 0);
+    CHECK(csv.out.rfind("date,votes,percentile,title,authors,arxiv_id,url,thumbnail,summary\r\n", 0) == 0);
+    CHECK(std::count(csv.out.begin(), csv.out.end(), '\n') == 3);
+    Run md = cli({"export", "--format", "md", "--query", "diffusion", f});
+    REQUIRE(md.status == 0);
+    dv::ParseResult r = dv::parse(md.out, "x.md");
+    REQUIRE(r.papers.size() == 1);
+    CHECK(dv::get(r.papers[0], r.papers[0].title) == "Diffusion models for video");
+    std::string out = (t.path / "out.json").string();
+    Run js = cli({"export", "-o", out, f});
+    CHECK(js.status == 0);
+    CHECK(js.out.empty());
+    json j = json::parse(dvtest::read_file(out), nullptr, false);
+    REQUIRE(!j.is_discarded());
+    CHECK(j["papers"].size() == 2);
+    CHECK(j.contains("diagnostics"));
+}
+
+TEST_CASE("cli: parse --json reads every corpus file", "[cli][corpus]") {
+    auto files = dvtest::markdown_files(dvtest::corpus_dir());
+    if (files.empty()) {
+        WARN("corpus not found (set DIGEST_CORPUS): skipped");
+        return;
+    }
+    json j = cli_json(with({"parse", "--json"}, corpus_args()));
+    size_t expected = 0, expected_diags = 0;
+    std::map<std::string, size_t> per_file;
+    for (auto& f : files) {
+        dv::ParseResult r = dv::parse(dvtest::read_file(f), f.string());
+        expected += r.papers.size();
+        expected_diags += r.diagnostics.size();
+        per_file[f.string()] = r.papers.size();
+    }
+    CHECK(j["papers"].size() == expected);
+    CHECK(j["diagnostics"].size() == expected_diags);
+    CHECK(expected > 5000);
+    std::map<std::string, size_t> seen;
+    bool all_have_source = true;
+    for (auto& p : j["papers"]) {
+        if (!p["source"].is_string() || !p["line"].is_number() || p["line"].get<int>() < 1) all_have_source = false;
+        else seen[p["source"].get<std::string>()]++;
+    }
+    CHECK(all_have_source);
+    for (auto& [name, n] : per_file) {
+        INFO(name);
+        CHECK(seen[name] == n);
+    }
+    for (auto& d : j["diagnostics"]) {
+        CHECK(d["source"].is_string());
+        CHECK(d["message"].is_string());
+        CHECK((d["severity"] == "info" || d["severity"] == "warning" || d["severity"] == "error"));
+    }
+}
+
+TEST_CASE("cli: query counts equal a brute-force count; stats agree", "[cli][corpus]") {
+    auto files = dvtest::markdown_files(dvtest::corpus_dir());
+    if (files.empty()) {
+        WARN("corpus not found (set DIGEST_CORPUS): skipped");
+        return;
+    }
+    dv::Library lib = corpus_library(files);
+    auto args = corpus_args();
+    for (const char* q : {"", "diffusion", "모델", "\"language model\"", "author:kim", "title:video -survey", "votes>=50",
+                          "date:2024-06", "label:what", "d"}) {
+        dv::Query query = dv::parse_query(q);
+        size_t brute = 0;
+        for (uint32_t e = 0; e < lib.entries.size(); ++e)
+            if (dv::entry_matches(lib, e, query)) ++brute;
+        json j = cli_json(with({"query", q, "--limit", "5", "--sort", "votes"}, args));
+        INFO("query " << q);
+        CHECK(j["count"] == brute);
+        CHECK(j["papers"].size() == std::min<size_t>(5, brute));
+        CHECK(j["library"]["papers"] == lib.entries.size());
+        CHECK(j["library"]["days"] == lib.days.size());
+        CHECK(j["library"]["files"] == lib.files.size());
+        for (size_t i = 1; i < j["papers"].size(); ++i) {
+            auto v = [](const json& p) { return p["votes"].is_null() ? -1 : p["votes"].get<int>(); };
+            CHECK(v(j["papers"][i - 1]) >= v(j["papers"][i]));
+        }
+    }
+
+    // The default order is the library's: date descending (kNoDate last), whether or not a paper has votes.
+    json by_date = cli_json(with({"query", ""}, args));
+    REQUIRE(by_date["papers"].size() == lib.entries.size());
+    size_t out_of_order = 0;
+    for (size_t i = 1; i < by_date["papers"].size(); ++i) {
+        auto& a = by_date["papers"][i - 1]["date"];
+        auto& b = by_date["papers"][i]["date"];
+        if (a.is_null() ? !b.is_null() : (!b.is_null() && a.get<std::string>() < b.get<std::string>())) {
+            if (out_of_order++ < 3) FAIL_CHECK("entry " << i << " dated " << b << " after " << a);
+        }
+    }
+    CHECK(out_of_order == 0);
+
+    json s = cli_json(with({"stats", "--json", "--query", "votes>=1"}, args));
+    size_t brute = 0;
+    dv::Query q = dv::parse_query("votes>=1");
+    for (uint32_t e = 0; e < lib.entries.size(); ++e)
+        if (dv::entry_matches(lib, e, q)) ++brute;
+    CHECK(s["papers"] == brute);
+    CHECK(s["without_votes"] == 0);
+    uint64_t hist = 0, per_day = 0, weekdays = 0;
+    for (auto& b : s["vote_histogram"]) hist += b["count"].get<uint64_t>();
+    for (auto& d : s["per_day"]) {
+        per_day += d["papers"].get<uint64_t>();
+        CHECK(d["median"].get<double>() <= d["p90"].get<double>() + 1e-9);
+        CHECK(d["p90"].get<double>() <= d["max"].get<double>() + 1e-9);
+    }
+    for (auto& w : s["weekdays"]) weekdays += w["papers"].get<uint64_t>();
+    CHECK(hist == brute);
+    CHECK(per_day == brute);
+    CHECK(weekdays == brute);
+    REQUIRE(s["top_papers"].size() > 0);
+    for (size_t i = 1; i < s["top_papers"].size(); ++i)
+        CHECK(s["top_papers"][i - 1]["votes"].get<int>() >= s["top_papers"][i]["votes"].get<int>());
+    for (size_t i = 1; i < s["top_authors_by_papers"].size(); ++i)
+        CHECK(s["top_authors_by_papers"][i - 1]["papers"].get<int>() >= s["top_authors_by_papers"][i]["papers"].get<int>());
+    for (size_t i = 1; i < s["top_authors_by_votes"].size(); ++i)
+        CHECK(s["top_authors_by_votes"][i - 1]["votes"].get<int64_t>() >= s["top_authors_by_votes"][i]["votes"].get<int64_t>());
+
+    json all = cli_json(with({"stats", "--json"}, args));
+    CHECK(all["papers"] == lib.entries.size());
+    uint64_t hist_all = 0;
+    for (auto& b : all["vote_histogram"]) hist_all += b["count"].get<uint64_t>();
+    CHECK(hist_all == all["papers"].get<uint64_t>() - all["without_votes"].get<uint64_t>());
+}
