@@ -1,0 +1,78 @@
+// Files on the desktop: collecting digests from the paths a user opens (folders recursively),
+// reading and writing bytes, well-known folders, and a cheap stat-based watch of what was opened.
+// Plain std::filesystem + POSIX; nothing here knows ImGui or GLFW.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace dvn {
+
+// What a file looked like on disk the last time we looked: a change in either means reload.
+struct Stamp {
+    int64_t mtime_ns = 0;
+    uint64_t size = 0;
+    bool operator==(const Stamp& o) const { return mtime_ns == o.mtime_ns && size == o.size; }
+    bool operator!=(const Stamp& o) const { return !(*this == o); }
+};
+
+struct FoundFile {
+    std::string path;  // absolute, normalized: also the name the library knows the file by
+    Stamp stamp;
+};
+
+// "*.md" or "*.markdown" (any case), like the web layer's folder picker.
+bool is_digest_name(const std::string& path);
+
+// "~/x" -> "$HOME/x"; then absolute and lexically normal (symlinks resolved when possible).
+std::string normalize_path(const std::string& path);
+
+// A file given directly is taken whatever its name; a folder is walked recursively for digests
+// (sorted, unreadable subfolders skipped). False with a message if `root` does not exist.
+bool collect_digest_files(const std::string& root, std::vector<FoundFile>& out, std::string& error);
+
+bool read_file_bytes(const std::string& path, std::string& out, std::string& error);
+// Writes through a temporary file in the same folder and renames it over `path`; creates the folder.
+bool write_file_bytes(const std::string& path, const std::string& data, std::string& error);
+
+bool path_is_dir(const std::string& path);
+bool path_exists(const std::string& path);
+
+std::string home_dir();
+// $XDG_DOWNLOAD_DIR, else the one in ~/.config/user-dirs.dirs, else ~/Downloads.
+std::string download_dir();
+// The folder holding the running executable ("" if unknown).
+std::string executable_dir();
+
+// Entries of a folder for the open dialog: subfolders (with a trailing '/') first, then digests.
+std::vector<std::string> list_dir_for_dialog(const std::string& dir, size_t max_entries);
+
+// Watches the paths a user opened by polling their stamps. Roots are files or folders.
+class FolderWatch {
+public:
+    void add_root(const std::string& root);
+    void clear();
+    const std::vector<std::string>& roots() const { return roots_; }
+    // Records a file as known (after loading it), so the next poll reports only later changes.
+    void note(const FoundFile& f) { known_[f.path] = f.stamp; }
+    void forget(const std::string& path) { known_.erase(path); }
+
+    struct Changes {
+        std::vector<FoundFile> changed;   // new or modified since last noted (sorted by path)
+        std::vector<std::string> removed; // known files gone from disk (their root still exists)
+        bool empty() const { return changed.empty() && removed.empty(); }
+    };
+    // Walks every root once: cost is one stat per file. Changed files are noted as seen.
+    Changes poll();
+    double last_poll_ms() const { return last_poll_ms_; }
+    size_t known_count() const { return known_.size(); }
+
+private:
+    std::vector<std::string> roots_;
+    std::map<std::string, Stamp> known_;
+    double last_poll_ms_ = 0;
+};
+
+}  // namespace dvn
