@@ -16,3 +16,12 @@ Module['dvAddFile'] = function (name, bytes, unreadable) {
   _free(dataPtr);
   _free(namePtr);
 };
+
+// Benchmark hook (bench/web): parses bytes with the same parser the viewer uses, returns ms.
+Module['dvBenchParse'] = function (bytes) {
+  var ptr = _malloc(Math.max(bytes.length, 1));
+  HEAPU8.set(bytes, ptr);
+  var ms = _dv_bench_parse(ptr, bytes.length);
+  _free(ptr);
+  return ms;
+};

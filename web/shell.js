@@ -44,6 +44,46 @@
   const ready = new Promise((resolve) => { readyResolve = resolve; });
   const downloads = [];   // the last exports, for tests: {name, mime, size, text}
 
+  // --- Remembering the library between visits (IndexedDB, in this browser only) -------------------
+  // Dropped files are kept so a reload or a later visit shows the same library; 'Clear all' and
+  // removing a file forget them (libraryChanged reconciles the store with what is loaded).
+  const store = {
+    db: null,
+    open() {
+      if (this.db !== null) return Promise.resolve(this.db);
+      return new Promise((resolve) => {
+        let req;
+        try { req = indexedDB.open('digest-viewer', 1); } catch (e) { this.db = false; resolve(false); return; }
+        req.onupgradeneeded = () => req.result.createObjectStore('files');
+        req.onsuccess = () => { this.db = req.result; resolve(this.db); };
+        req.onerror = () => { this.db = false; resolve(false); };
+      });
+    },
+    async tx(mode, fn) {
+      const db = await this.open();
+      if (!db) return null;
+      return new Promise((resolve) => {
+        const t = db.transaction('files', mode);
+        const result = fn(t.objectStore('files'));
+        t.oncomplete = () => resolve(result && 'result' in result ? result.result : null);
+        t.onerror = t.onabort = () => resolve(null);
+      });
+    },
+    put(name, bytes) { return this.tx('readwrite', (s) => { s.put(bytes, name); }); },
+    async all() {
+      const keys = (await this.tx('readonly', (s) => s.getAllKeys())) || [];
+      const values = (await this.tx('readonly', (s) => s.getAll())) || [];
+      return keys.map((k, i) => ({ name: k, bytes: values[i] }));
+    },
+    async keepOnly(names) {
+      const keep = new Set(names);
+      const keys = (await this.tx('readonly', (s) => s.getAllKeys())) || [];
+      const stale = keys.filter((k) => !keep.has(k));
+      if (stale.length) await this.tx('readwrite', (s) => { for (const k of stale) s.delete(k); });
+    },
+  };
+  let storeSync = Promise.resolve();
+
   // --- The viewer calls these (see src/platform/main_web.cpp) -----------------------------------
   window.DV = {
     openUrl(url) {
@@ -73,10 +113,15 @@
     },
     prefersDark() { return !window.matchMedia || window.matchMedia('(prefers-color-scheme: dark)').matches; },
     textInput(active, x, y, h) { setTextInput(active, x, y, h); },
+    libraryChanged(names) {
+      storeSync = storeSync.then(() => store.keepOnly(names)).catch(() => {});
+    },
     onReady() {
       statusEl.classList.add('done');
-      if (location.hash.length > 1) applyHash();
-      readyResolve();
+      restoreLibrary().finally(() => {
+        if (location.hash.length > 1) applyHash();
+        readyResolve();
+      });
     },
   };
 
@@ -91,27 +136,36 @@
 
   // --- Handing files to wasm ------------------------------------------------------------------------
   let loading = Promise.resolve();
-  function loadFiles(entries) {
+  function loadFiles(entries, persist = true) {
     // Serialize loads so two quick drops never interleave their rebuilds.
     loading = loading.then(() => ready).then(async () => {
       if (!entries.length) return;
       setStatus('');
-      for (const { name, file } of entries) {
-        let bytes;
-        try {
-          bytes = new Uint8Array(await file.arrayBuffer());
-        } catch (err) {
-          bytes = null;
-        }
-        if (bytes === null) {
+      // Read every file first (in parallel), then hand them all to wasm in one synchronous run:
+      // no frame is drawn between two files, and the library is rebuilt once.
+      const contents = await Promise.all(entries.map(({ file }) =>
+        file.arrayBuffer().then((b) => new Uint8Array(b), () => null)));
+      entries.forEach(({ name }, i) => {
+        const bytes = contents[i];
+        if (bytes === null) {  // unreadable (permissions, vanished): the viewer reports it
           Module.dvAddFile(name, new Uint8Array(0), true);
-          continue;
+          return;
         }
         Module.dvAddFile(name, bytes, false);
-      }
+        if (persist) storeSync = storeSync.then(() => store.put(name, bytes)).catch(() => {});
+      });
       Module._dv_finish_load();
     });
     return loading;
+  }
+
+  // Loads what the last visit left in IndexedDB (before the URL hash is applied, so a link to a
+  // paper finds it).
+  async function restoreLibrary() {
+    const saved = await store.all().catch(() => []);
+    if (!saved.length) return;
+    for (const { name, bytes } of saved) Module.dvAddFile(name, new Uint8Array(bytes), false);
+    Module._dv_finish_load();
   }
 
   function isDigestName(name) { return /\.(md|markdown)$/i.test(name); }
@@ -213,13 +267,14 @@
     Module._free(p);
   }
   function hideComposition() { compositionEl.style.display = 'none'; compositionEl.textContent = ''; }
-  ime.addEventListener('compositionstart', () => { composing = true; });
+  ime.addEventListener('compositionstart', () => { composing = true; Module._dv_set_composing(1); });
   ime.addEventListener('compositionupdate', (e) => {
     compositionEl.textContent = e.data || '';
     compositionEl.style.display = e.data ? 'block' : 'none';
   });
   ime.addEventListener('compositionend', (e) => {
     composing = false;
+    Module._dv_set_composing(0);
     hideComposition();
     sendText(e.data || '');
     ime.value = '';
@@ -275,6 +330,7 @@
     loadFiles(list) { return loadFiles(list.map((f) => ({ name: f.name, file: f }))); },
     loadSample() { return ready.then(() => Module._dv_load_sample()); },
     downloads() { return downloads.slice(); },
+    stored() { return storeSync.then(() => store.all()).then((all) => all.map((f) => f.name)); },
   };
 
   // --- Start ----------------------------------------------------------------------------------------

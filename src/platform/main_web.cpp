@@ -9,7 +9,11 @@
 #include <string>
 
 #include "gl_frame.h"
+#include "scatter_gl.h"
 #include "imgui.h"
+#include <nlohmann/json.hpp>
+
+#include "core/parser.h"
 #include "ui/app.h"
 
 namespace {
@@ -37,6 +41,7 @@ EM_JS(void, js_set_clipboard, (const char* text), { DV.setClipboard(UTF8ToString
 EM_JS(void, js_text_input, (int active, float x, float y, float h), { DV.textInput(!!active, x, y, h); });
 EM_JS(int, js_prefers_dark, (), { return DV.prefersDark() ? 1 : 0; });
 EM_JS(void, js_ready, (), { DV.onReady(); });
+EM_JS(void, js_library_changed, (const char* names_json), { DV.libraryChanged(JSON.parse(UTF8ToString(names_json))); });
 // Not glfwSetWindowSize: Emscripten's GLFW 3.1.6 asks for fullscreen when the size equals the
 // screen's. Browser.setCanvasSize resizes the backing store and tells GLFW through its listener.
 EM_JS(void, js_set_canvas_size, (int w, int h), { Browser.setCanvasSize(w, h); });
@@ -46,8 +51,13 @@ namespace {
 void host_open_url(const char* url) { js_open_url(url); }
 void host_save_file(const char* name, const char* mime, const std::string& data) {
     js_save_file(name, mime, data.data(), (int)data.size());
+    dv::app_set_status(g_app, std::string("Downloaded ") + name + " (" + std::to_string(data.size()) + " bytes)");
 }
 void host_set_location(const std::string& hash, bool push) { js_set_location(hash.c_str(), push ? 1 : 0); }
+void host_library_changed(const std::vector<std::string>& names) {
+    nlohmann::json j = names;
+    js_library_changed(j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
+}
 
 // Wake callbacks: installed before ImGui's, which chain to them, so any input redraws.
 void on_cursor(GLFWwindow*, double, double) { wake(); }
@@ -158,6 +168,18 @@ EMSCRIPTEN_KEEPALIVE void dv_input_text(const char* utf8) {
     wake();
 }
 EMSCRIPTEN_KEEPALIVE void dv_wake() { wake(); }
+// While an IME composes, the search box hides its placeholder (the composition is drawn over it).
+EMSCRIPTEN_KEEPALIVE void dv_set_composing(int on) {
+    g_app.ime_composing = on != 0;
+    wake();
+}
+// For bench/web: the parser alone on the given bytes, in milliseconds.
+EMSCRIPTEN_KEEPALIVE double dv_bench_parse(const char* data, int len) {
+    double t0 = emscripten_get_now();
+    dv::ParseResult r = dv::parse(std::string_view(data, len > 0 ? (size_t)len : 0), "bench.md");
+    double ms = emscripten_get_now() - t0;
+    return r.papers.empty() ? -ms : ms;
+}
 
 }  // extern "C"
 
@@ -181,10 +203,12 @@ int main() {
     g_app.host.set_location = host_set_location;
     g_app.host.request_open_files = js_open_files;
     g_app.host.request_open_folder = js_open_folder;
+    g_app.host.library_changed = host_library_changed;
     g_app.host.platform_name = "web";
     g_app.dark = js_prefers_dark() != 0;
 
     if (!dv::gl_init(g_window, g_app, "#version 300 es", "/fonts")) return 1;
+    dv::scatter_gl_install(g_app);  // GPU scatter of the charts panel (CPU fallback if it fails)
     ImGuiPlatformIO& pio = ImGui::GetPlatformIO();
     static std::string clipboard;
     pio.Platform_SetClipboardTextFn = [](ImGuiContext*, const char* text) {

@@ -74,7 +74,12 @@ void app_finish_load(App& app) {
     if (app.day_index >= (int)app.lib.days.size()) app.day_index = (int)app.lib.days.size() - 1;
     app_update_result(app);
     if (app.selected < 0 && !app.result.empty() && before == 0) app.selected = app.result.front();
-    (void)before;
+    if (app.host.library_changed) {
+        std::vector<std::string> names;
+        names.reserve(app.lib.files.size());
+        for (const LoadedFile& f : app.lib.files) names.push_back(f.name);
+        app.host.library_changed(names);
+    }
 }
 
 void app_load_sample(App& app) {

@@ -13,6 +13,8 @@
 #include "core/view_state.h"
 
 struct ImFont;
+struct ImDrawList;
+struct ImDrawCmd;
 
 namespace dv {
 
@@ -23,7 +25,15 @@ struct Host {
     void (*set_location)(const std::string& hash, bool push) = nullptr; // URL hash / history
     void (*request_open_files)() = nullptr;                           // file picker / open dialog
     void (*request_open_folder)() = nullptr;
+    // After every load/remove/clear, the names of the files now loaded (the web keeps them in
+    // IndexedDB for the next visit; the native app remembers the paths it opened).
+    void (*library_changed)(const std::vector<std::string>& names) = nullptr;
     const char* platform_name = "";                                   // "web" or "native"
+    // GPU scatter of the charts panel (src/ui/chart_scatter.h). scatter_upload replaces the point
+    // buffer: n points as x,y pairs (day number, log10(votes + 1)). scatter_draw is an ImDrawList
+    // callback drawing them; its user data is a ScatterDrawParams. Both null: CPU fallback.
+    void (*scatter_upload)(const float* xy, size_t n) = nullptr;
+    void (*scatter_draw)(const ImDrawList* list, const ImDrawCmd* cmd) = nullptr;
 };
 
 enum class ViewMode : uint8_t { List, Day };
@@ -67,6 +77,7 @@ struct App {
     bool show_diagnostics = false;
     bool show_charts = false;
     bool show_help = false;
+    bool ime_composing = false;            // set by the platform while an input method composes
 
     // Look.
     float font_size = 15.0f;               // base size in logical pixels, Ctrl+= / Ctrl+- zoom

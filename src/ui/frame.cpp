@@ -35,7 +35,7 @@ void app_frame(App& app) {
         const float em = ImGui::GetFontSize();
         const bool narrow = avail.x < 62 * em;
         float left_w = narrow ? 0.0f : std::clamp(avail.x * 0.17f, 15 * em, 21 * em);
-        float right_w = std::clamp(avail.x * 0.33f, 20 * em, 46 * em);
+        float right_w = std::clamp(avail.x * 0.31f, 20 * em, 46 * em);
         if (narrow) right_w = std::max(avail.x * 0.42f, 14 * em);
         float mid_w = avail.x - left_w - right_w - style.ItemSpacing.x * (narrow ? 1 : 2);
         if (left_w > 0) {

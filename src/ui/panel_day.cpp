@@ -95,7 +95,7 @@ void panel_day(App& app) {
         ImGui::PushID((int)ei);
         ImVec2 start = ImGui::GetCursorScreenPos();
         bool selected = (int64_t)ei == app.selected;
-        if (ImGui::Selectable("##card", selected, ImGuiSelectableFlags_AllowOverlap, ImVec2(0, card_h))) app.selected = ei;
+        if (ImGui::Selectable("##card", selected, 0, ImVec2(0, card_h))) app.selected = ei;
         if (selected && app.scroll_to_selected) {
             ImGui::SetScrollHereY(0.3f);
             app.scroll_to_selected = false;
@@ -138,6 +138,7 @@ void panel_day(App& app) {
         ImGui::SetCursorScreenPos(after);
         ImGui::PopID();
     }
+    ImGui::Dummy(ImVec2(0, 0));  // an item at the final cursor: the list's extent ends here
     ImGui::EndChild();
 }
 

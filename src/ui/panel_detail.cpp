@@ -55,8 +55,10 @@ void panel_detail(App& app) {
     std::string dates = format_date(e.date);
     if (e.appearance_count > 1) {
         dates += "  (listed on";
-        for (uint32_t i = 0; i < e.appearance_count; i++)
-            dates += " " + format_date(app.lib.appearances[e.first_appearance + i].date);
+        for (uint32_t i = 0; i < e.appearance_count; i++) {
+            dates += ' ';
+            dates += format_date(app.lib.appearances[e.first_appearance + i].date);
+        }
         dates += ")";
     }
     votes_badge(e.votes);
@@ -75,7 +77,11 @@ void panel_detail(App& app) {
         ImGui::SameLine();
         link_button(app, "Hugging Face", "https://huggingface.co/papers/" + id);
     }
+    // Copy actions go on the same line only if they fit whole.
+    const ImGuiStyle& st = ImGui::GetStyle();
+    float copy_w = ImGui::CalcTextSize("Copy titleCopy linkCopy BibTeX").x + 6 * st.FramePadding.x + 2 * st.ItemSpacing.x;
     ImGui::SameLine(0, em);
+    if (ImGui::GetContentRegionAvail().x < copy_w) ImGui::NewLine();
     if (ImGui::SmallButton("Copy title")) {
         ImGui::SetClipboardText(std::string(title).c_str());
         app_set_status(app, "Copied the title");

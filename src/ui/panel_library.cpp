@@ -2,6 +2,7 @@
 #include <cstdio>
 
 #include "app.h"
+#include "core/export.h"
 #include "imgui.h"
 #include "panels.h"
 #include "widgets.h"
@@ -22,9 +23,9 @@ void panel_library(App& app) {
     size_t problems = 0;
     for (const Diagnostic& d : library_diagnostics(app.lib)) problems += d.severity != Severity::Info;
     if (problems > 0) {
-        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.95f, 0.65f, 0.30f, 1.0f));
+        ImGui::PushStyleColor(ImGuiCol_Text, app.dark ? ImVec4(0.98f, 0.70f, 0.35f, 1.0f) : ImVec4(0.62f, 0.28f, 0.0f, 1.0f));
         char label[64];
-        std::snprintf(label, sizeof label, "%zu diagnostics", problems);
+        std::snprintf(label, sizeof label, "%zu diagnostic%s", problems, problems == 1 ? "" : "s");
         if (ImGui::SmallButton(label)) app.show_diagnostics = true;
         ImGui::PopStyleColor();
     } else {
@@ -49,6 +50,24 @@ void panel_library(App& app) {
     if (ImGui::Button(app.sort.descending ? "desc" : "asc", ImVec2(-1, 0))) {
         app.sort.descending = !app.sort.descending;
         app.query_dirty = true;
+    }
+
+    if (app.host.save_file) {
+        ImGui::SeparatorText("Export result");
+        // The current result (query, filters, sort) in the same formats as `digest-cli export`.
+        // The host reports where it went (a download, or a file after a save dialog).
+        if (ImGui::Button("JSON")) {
+            app.host.save_file("digest-papers.json", "application/json",
+                               export_json(app.lib, app.result, library_diagnostics(app.lib)));
+        }
+        ImGui::SameLine();
+        if (ImGui::Button("CSV")) {
+            app.host.save_file("digest-papers.csv", "text/csv", export_csv(app.lib, app.result));
+        }
+        ImGui::SameLine();
+        if (ImGui::Button("Markdown")) {
+            app.host.save_file("digest-papers.md", "text/markdown", export_markdown(app.lib, app.result));
+        }
     }
 
     ImGui::SeparatorText("Files");

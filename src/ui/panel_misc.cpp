@@ -1,6 +1,7 @@
 // Small panels: the first-visit drop zone, the status bar, diagnostics and help windows.
 #include <algorithm>
 #include <cstdio>
+#include <string>
 
 #include "app.h"
 #include "imgui.h"
@@ -38,6 +39,8 @@ void panel_drop_zone(App& app) {
     ImGui::PushTextWrapPos(p1.x - 2 * em);
     ImGui::TextDisabled("Markdown files such as 2024/06/06.md, or whole folders of them. Everything stays on this "
                         "machine: nothing is uploaded.");
+    if (std::string(app.host.platform_name) == "web")
+        ImGui::TextDisabled("This browser keeps what you load for your next visit; 'Clear all' forgets it.");
     ImGui::PopTextWrapPos();
     ImGui::Spacing();
     ImGui::Spacing();

@@ -64,7 +64,7 @@ void panel_papers(App& app) {
     ImGui::TableSetupColumn("Title", ImGuiTableColumnFlags_WidthStretch | def(SortKey::Title) |
                                          (app.sort.key == SortKey::Title ? dir(SortKey::Title) : ImGuiTableColumnFlags_PreferSortAscending),
                             0.0f, ColTitle);
-    ImGui::TableSetupColumn("First author", ImGuiTableColumnFlags_NoSort, 7.5f * em, ColAuthor);
+    ImGui::TableSetupColumn("First author", ImGuiTableColumnFlags_NoSort, 6.5f * em, ColAuthor);
     ImGui::TableSetupColumn("#", ImGuiTableColumnFlags_NoSort, 2.0f * em, ColAuthors);
     ImGui::TableHeadersRow();
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Pct: vote percentile within the paper's day");
@@ -91,7 +91,7 @@ void panel_papers(App& app) {
             bool selected = (int64_t)ei == app.selected;
             std::string date = format_date(e.date);
             if (ImGui::Selectable(date.empty() ? "-" : date.c_str(), selected,
-                                  ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowOverlap)) {
+                                  ImGuiSelectableFlags_SpanAllColumns)) {
                 app.selected = ei;
             }
             if (row == scroll_row) {

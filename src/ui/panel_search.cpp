@@ -33,7 +33,7 @@ void panel_top_bar(App& app) {
         app.focus_search = false;
     }
     ImGui::SetNextItemWidth(search_w);
-    if (ImGui::InputTextWithHint("##search", "Search (/)   e.g.  diffusion  \"world model\"  author:Kim  votes>=10  date:2024-06",
+    if (ImGui::InputTextWithHint("##search", app.ime_composing ? "" : "Search (/)   e.g.  diffusion  \"world model\"  author:Kim  votes>=10  date:2024-06",
                                  &app.query_text, ImGuiInputTextFlags_EscapeClearsAll))
         app.query_dirty = true;
     if (ImGui::IsItemActive() && ImGui::IsKeyPressed(ImGuiKey_Enter)) ImGui::SetWindowFocus(nullptr);
