@@ -69,7 +69,7 @@
         t.onerror = t.onabort = () => resolve(null);
       });
     },
-    put(name, bytes) { return this.tx('readwrite', (s) => { s.put(bytes, name); }); },
+    putAll(list) { return this.tx('readwrite', (s) => { for (const { name, bytes } of list) s.put(bytes, name); }); },
     async all() {
       const keys = (await this.tx('readonly', (s) => s.getAllKeys())) || [];
       const values = (await this.tx('readonly', (s) => s.getAll())) || [];
@@ -145,6 +145,7 @@
       // no frame is drawn between two files, and the library is rebuilt once.
       const contents = await Promise.all(entries.map(({ file }) =>
         file.arrayBuffer().then((b) => new Uint8Array(b), () => null)));
+      const keep = [];
       entries.forEach(({ name }, i) => {
         const bytes = contents[i];
         if (bytes === null) {  // unreadable (permissions, vanished): the viewer reports it
@@ -152,8 +153,10 @@
           return;
         }
         Module.dvAddFile(name, bytes, false);
-        if (persist) storeSync = storeSync.then(() => store.put(name, bytes)).catch(() => {});
+        keep.push({ name, bytes });
       });
+      // One transaction for the whole drop; libraryChanged then forgets what was rejected.
+      if (persist && keep.length) storeSync = storeSync.then(() => store.putAll(keep)).catch(() => {});
       Module._dv_finish_load();
     });
     return loading;

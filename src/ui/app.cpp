@@ -69,6 +69,15 @@ void app_finish_load(App& app) {
     std::string key = g_pending_selection_key.empty() ? entry_key(app.lib, app.selected) : g_pending_selection_key;
     g_pending_selection_key.clear();
     app.selected = find_entry(app.lib, key);
+    // A paper named by the URL before its file was loaded: select it now that it may be here.
+    if (!app.pending_paper.empty()) {
+        int64_t e = find_entry(app.lib, app.pending_paper);
+        if (e >= 0) {
+            app.selected = e;
+            app.scroll_to_selected = true;
+            app.pending_paper.clear();
+        }
+    }
     if (app.mode == ViewMode::Day && (app.day_index < 0 || app.day_index >= (int)app.lib.days.size()))
         app.day_index = app.lib.days.empty() ? -1 : (int)app.lib.days.size() - 1;
     if (app.day_index >= (int)app.lib.days.size()) app.day_index = (int)app.lib.days.size() - 1;
@@ -153,9 +162,11 @@ void app_apply_location(App& app, const std::string& hash) {
         app.mode = ViewMode::List;
     }
     app.show_charts = v.charts;
+    app.pending_paper.clear();
     if (!v.paper.empty()) {
         int64_t e = find_entry(app.lib, v.paper);
         if (e >= 0) app_select(app, e);
+        else app.pending_paper = v.paper;  // resolved by app_finish_load, kept in the URL meanwhile
     }
     app_update_result(app);
 }
@@ -167,7 +178,7 @@ std::string app_current_location(const App& app) {
     v.sort = app.sort;
     if (app.mode == ViewMode::Day && app.day_index >= 0 && app.day_index < (int)app.lib.days.size())
         v.day = app.lib.days[app.day_index];
-    v.paper = entry_key(app.lib, app.selected);
+    v.paper = app.selected >= 0 ? entry_key(app.lib, app.selected) : app.pending_paper;
     v.charts = app.show_charts;
     return encode_view_state(v);
 }

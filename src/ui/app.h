@@ -72,6 +72,7 @@ struct App {
     ViewMode mode = ViewMode::List;
     int day_index = -1;                    // into lib.days, for the day view
     int64_t selected = -1;                 // entry index, -1 = none
+    std::string pending_paper;             // a selection from the URL not loaded yet (kept in the URL)
     bool scroll_to_selected = false;
     bool focus_search = false;
     bool show_diagnostics = false;
