@@ -94,6 +94,41 @@ void run_mix(const dv::Library& lib, int reps, const char* label, std::vector<do
     medians_out.push_back(dvbench::quantile(everything, 0.5));
 }
 
+// Typing as the viewer does it: each keystroke's query runs over the previous result when it
+// narrows it (query_narrows), over the whole library otherwise. Returns the per-keystroke times.
+std::vector<double> run_typing(const dv::Library& lib, int reps, const char* label) {
+    static const char* kTyped[] = {"diffusion model", "모델 성능", "author:zhang video", "reinforcement learning"};
+    std::vector<double> all;
+    for (int r = 0; r < reps; ++r) {
+        for (const char* text : kTyped) {
+            std::string typed;
+            dv::Query prev_q;
+            std::vector<uint32_t> prev;
+            bool have_prev = false;
+            std::string_view t(text);
+            for (size_t i = 0; i < t.size();) {
+                size_t len = 1;  // whole UTF-8 characters, as keystrokes deliver them
+                unsigned char c = (unsigned char)t[i];
+                if (c >= 0xF0) len = 4; else if (c >= 0xE0) len = 3; else if (c >= 0xC0) len = 2;
+                typed.append(t.substr(i, len));
+                i += len;
+                double t0 = dvbench::now_ms();
+                dv::Query q = dv::parse_query(typed);
+                std::vector<uint32_t> res = have_prev && dv::query_narrows(q, prev_q)
+                                                ? dv::run_query(lib, q, dv::Sort{}, &prev)
+                                                : dv::run_query(lib, q, dv::Sort{});
+                all.push_back(dvbench::now_ms() - t0);
+                prev = std::move(res);
+                prev_q = std::move(q);
+                have_prev = true;
+            }
+        }
+    }
+    std::printf("  typing with narrowing (%s, %zu keystrokes): median %.2f ms, p90 %.2f ms, max %.2f ms\n", label,
+                all.size(), dvbench::quantile(all, 0.5), dvbench::quantile(all, 0.9), dvbench::quantile(all, 1.0));
+    return all;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -114,7 +149,7 @@ int main(int argc, char** argv) {
     std::vector<std::pair<std::string, std::string>> texts;
     for (auto& f : files) texts.emplace_back(f.string(), dvbench::read_file(f));
 
-    std::vector<double> med5, med100;
+    std::vector<double> med5, med100, typing5;
     std::vector<size_t> cnt5, cnt100;
     double rebuild5 = 0;
     size_t n5 = 0;
@@ -128,6 +163,7 @@ int main(int argc, char** argv) {
         rebuild5 = dvbench::now_ms() - t0;
         std::printf("5k: library_add of %zu files %.0f ms, library_rebuild %.1f ms\n", texts.size(), add, rebuild5);
         run_mix(lib, reps * 2, "5k library", med5, cnt5);
+        typing5 = run_typing(lib, reps, "5k");
         n5 = lib.entries.size();
     }
 
@@ -155,6 +191,7 @@ int main(int argc, char** argv) {
     std::printf("\n100k: library_add of %d x %zu files %.0f ms, library_rebuild %.0f ms (again: %.0f ms)\n", copies,
                 files.size(), add100, rebuild100, rebuild100_again);
     run_mix(big, reps, "100k library", med100, cnt100);
+    std::vector<double> typing100 = run_typing(big, std::max(1, reps / 3), "100k");
 
     double rss_now = dvbench::current_rss_mb(), peak = dvbench::peak_rss_mb();
     std::printf("\nmemory: RSS %.0f MB now (%.0f MB before the 100k library), peak RSS (VmHWM) %.0f MB (target <= 200 MB)\n",
@@ -173,8 +210,10 @@ int main(int argc, char** argv) {
     double overall5 = med5.back(), overall100 = med100.back();
     bool ok = overall100 <= 10.0 && peak <= 200.0;
     std::printf("\nSUMMARY bench_query: median %.2f ms at %zu papers, %.2f ms at %zu papers (target <= 10 ms); "
-                "rebuild %.1f ms / %.0f ms; peak RSS %.0f MB (target <= 200 MB); counts scale: %s; %s\n",
+                "rebuild %.1f ms / %.0f ms; peak RSS %.0f MB (target <= 200 MB); counts scale: %s; "
+                "typing keystroke median %.2f / %.2f ms (p90 %.2f / %.2f); %s\n",
                 overall5, size_t(cnt5.empty() ? 0 : n5), overall100, big.entries.size(), rebuild5, rebuild100,
-                peak, scaled ? "yes" : "NO", ok ? "OK" : "OVER");
+                peak, scaled ? "yes" : "NO", dvbench::quantile(typing5, 0.5), dvbench::quantile(typing100, 0.5),
+                dvbench::quantile(typing5, 0.9), dvbench::quantile(typing100, 0.9), ok ? "OK" : "OVER");
     return ok ? 0 : 3;
 }

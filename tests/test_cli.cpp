@@ -279,7 +279,7 @@ TEST_CASE("cli: parse --json reads every corpus file", "[cli][corpus]") {
     }
 }
 
-TEST_CASE("cli: query counts equal a brute-force count; stats agree", "[cli][corpus]") {
+TEST_CASE("cli: query counts equal a brute-force count, and stats agree", "[cli][corpus]") {
     auto files = dvtest::markdown_files(dvtest::corpus_dir());
     if (files.empty()) {
         WARN("corpus not found (set DIGEST_CORPUS): skipped");

@@ -150,7 +150,7 @@ std::vector<std::vector<std::string>> read_csv(const std::string& s) {
 
 }  // namespace
 
-TEST_CASE("corpus: every file parses without errors; paper counts match FORMAT.md", "[corpus]") {
+TEST_CASE("corpus: every file parses without errors, and paper counts match FORMAT.md", "[corpus]") {
     if (corpus_missing()) return;
     size_t logs = 0, revisions = 0, readme = 0, logs_files = 0;
     for (const auto& f : corpus()) {

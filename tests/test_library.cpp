@@ -181,7 +181,7 @@ TEST_CASE("one paper over several days is one entry with all appearances", "[lib
     CHECK_FALSE(dv::library_remove(lib, "05.md"));
 }
 
-TEST_CASE("a paper repeated within one day counts once; the day keeps its best vote", "[library]") {
+TEST_CASE("a paper repeated within one day counts once, and the day keeps its best vote", "[library]") {
     dv::Library lib;
     // a second run appended a section for the same date (FORMAT.md: multi-section files)
     std::string text = section("2024-10-21", {{"2410.00001", "Twice", 4}, {"2410.00002", "Once", 2}});

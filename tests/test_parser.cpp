@@ -218,7 +218,7 @@ TEST_CASE("two sections with the same date are both read", "[parser]") {
     CHECK(format_date(r.papers[1].date) == "2024-10-28");
 }
 
-TEST_CASE("README wrapper: only the dated section gives papers; relative links", "[parser]") {
+TEST_CASE("README wrapper: only the dated section gives papers, relative links resolve", "[parser]") {
     auto r = parse_fixture("readme_wrapper.md");
     CHECK(r.diagnostics.empty());
     REQUIRE(r.papers.size() == 2);
@@ -323,7 +323,7 @@ TEST_CASE("arxiv_id_from_url", "[parser]") {
     CHECK(arxiv_id_from_url("https://arxiv.org/abs/notanid") == "");
 }
 
-TEST_CASE("build_paper and draft_of are inverse; arena layout", "[parser]") {
+TEST_CASE("build_paper and draft_of are inverse, and the arena layout holds", "[parser]") {
     PaperDraft d;
     d.arxiv_id = "2406.02539";
     d.title = "T";

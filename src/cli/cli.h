@@ -55,6 +55,17 @@ std::vector<dv::Diagnostic> load_library(const std::vector<InputFile>& inputs, d
 // The entries the options select: --query filter (errors appended to `errors`), sorted.
 std::vector<uint32_t> select_entries(const dv::Library& lib, const Options& o, std::vector<std::string>& errors);
 
+// What query, stats and export start from: the inputs read, the library built from them, and the
+// entries the options select.
+struct Selection {
+    dv::Library lib;
+    std::vector<dv::Diagnostic> diagnostics;
+    std::vector<uint32_t> result;
+    std::vector<std::string> query_errors;
+};
+// collect_inputs + load_library + select_entries. False on an I/O error (already reported).
+bool load_selection(const Options& o, Selection& s);
+
 void print_usage(bool to_stderr);
 const char* version_string();
 

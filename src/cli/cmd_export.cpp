@@ -5,14 +5,12 @@
 namespace dvcli {
 
 int cmd_export(const Options& o) {
-    std::vector<InputFile> inputs;
-    if (!collect_inputs(o.paths, inputs)) return kExitIo;
-    dv::Library lib;
-    std::vector<dv::Diagnostic> diags = load_library(inputs, lib);
-    inputs.clear();
-
-    std::vector<std::string> errors;
-    std::vector<uint32_t> result = select_entries(lib, o, errors);
+    Selection sel;
+    if (!load_selection(o, sel)) return kExitIo;
+    const dv::Library& lib = sel.lib;
+    std::vector<dv::Diagnostic>& diags = sel.diagnostics;
+    std::vector<uint32_t>& result = sel.result;
+    const std::vector<std::string>& errors = sel.query_errors;
     if (o.limit >= 0 && size_t(o.limit) < result.size()) result.resize(size_t(o.limit));
     for (const std::string& e : errors) {
         dv::Diagnostic d;

@@ -5,15 +5,12 @@
 namespace dvcli {
 
 int cmd_query(const Options& o) {
-    std::vector<InputFile> inputs;
-    if (!collect_inputs(o.paths, inputs)) return kExitIo;
-    dv::Library lib;
-    std::vector<dv::Diagnostic> diags = load_library(inputs, lib);
-    inputs.clear();
-    inputs.shrink_to_fit();
-
-    std::vector<std::string> errors;
-    std::vector<uint32_t> result = select_entries(lib, o, errors);
+    Selection sel;
+    if (!load_selection(o, sel)) return kExitIo;
+    const dv::Library& lib = sel.lib;
+    const std::vector<dv::Diagnostic>& diags = sel.diagnostics;
+    const std::vector<uint32_t>& result = sel.result;
+    const std::vector<std::string>& errors = sel.query_errors;
 
     nlohmann::json j = nlohmann::json::object();
     nlohmann::json papers = nlohmann::json::array();

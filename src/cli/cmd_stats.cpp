@@ -10,15 +10,12 @@
 namespace dvcli {
 
 int cmd_stats(const Options& o) {
-    std::vector<InputFile> inputs;
-    if (!collect_inputs(o.paths, inputs)) return kExitIo;
-    dv::Library lib;
-    std::vector<dv::Diagnostic> diags = load_library(inputs, lib);
-    inputs.clear();
-
-    std::vector<std::string> errors;
-    std::vector<uint32_t> result = select_entries(lib, o, errors);
-    dv::Stats s = dv::compute_stats(lib, result);
+    Selection sel;
+    if (!load_selection(o, sel)) return kExitIo;
+    const dv::Library& lib = sel.lib;
+    const std::vector<dv::Diagnostic>& diags = sel.diagnostics;
+    const std::vector<std::string>& errors = sel.query_errors;
+    dv::Stats s = dv::compute_stats(lib, sel.result);
 
     if (o.json) {
         nlohmann::json j = dv::stats_json(lib, s);

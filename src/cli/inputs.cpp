@@ -7,6 +7,7 @@
 #include <system_error>
 
 #include "cli.h"
+#include "core/file_io.h"
 
 namespace fs = std::filesystem;
 
@@ -20,23 +21,10 @@ bool is_markdown_name(const fs::path& p) {
 }
 
 bool read_whole(const std::string& name, std::string& out) {
-    std::FILE* f = std::fopen(name.c_str(), "rb");
-    if (!f) {
-        std::fprintf(stderr, "digest-cli: cannot open '%s': %s\n", name.c_str(), std::strerror(errno));
-        return false;
-    }
-    out.clear();
-    char buf[1 << 16];
-    size_t n;
-    while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) out.append(buf, n);
-    bool bad = std::ferror(f) != 0;
-    int err = errno;
-    std::fclose(f);
-    if (bad) {
-        std::fprintf(stderr, "digest-cli: cannot read '%s': %s\n", name.c_str(), std::strerror(err));
-        return false;
-    }
-    return true;
+    std::string error;
+    if (dv::read_file_bytes(name, out, error)) return true;
+    std::fprintf(stderr, "digest-cli: cannot read %s\n", error.c_str());
+    return false;
 }
 
 }  // namespace

@@ -42,4 +42,14 @@ std::vector<uint32_t> select_entries(const dv::Library& lib, const Options& o, s
     return r;
 }
 
+bool load_selection(const Options& o, Selection& s) {
+    std::vector<InputFile> inputs;
+    if (!collect_inputs(o.paths, inputs)) return false;
+    s.diagnostics = load_library(inputs, s.lib);
+    inputs.clear();
+    inputs.shrink_to_fit();  // the library holds what it needs
+    s.result = select_entries(s.lib, o, s.query_errors);
+    return true;
+}
+
 }  // namespace dvcli

@@ -359,7 +359,29 @@ bool entry_matches(const Library& lib, uint32_t ei, const Query& q) {
     return true;
 }
 
-std::vector<uint32_t> run_query(const Library& lib, const Query& q, Sort sort) {
+bool query_narrows(const Query& n, const Query& w) {
+    if (w.has_votes && (!n.has_votes || n.votes_lo < w.votes_lo || n.votes_hi > w.votes_hi)) return false;
+    if (w.has_date && (!n.has_date || n.date_lo < w.date_lo || n.date_hi > w.date_hi)) return false;
+    for (const TextTerm& wt : w.terms) {
+        bool implied = false;
+        for (const TextTerm& nt : n.terms) {
+            if (nt.negate != wt.negate) continue;
+            if (!wt.negate) {
+                // Any field covers every scoped one: searchable() holds title, authors, summary, labels.
+                bool field_ok = nt.field == wt.field || wt.field == Field::Any;
+                if (field_ok && nt.needle.find(wt.needle) != std::string::npos) implied = true;
+            } else {
+                // Excluding a substring excludes at least as much.
+                if (nt.field == wt.field && wt.needle.find(nt.needle) != std::string::npos) implied = true;
+            }
+            if (implied) break;
+        }
+        if (!implied) return false;
+    }
+    return true;
+}
+
+std::vector<uint32_t> run_query(const Library& lib, const Query& q, Sort sort, const std::vector<uint32_t>* within) {
     const uint32_t count = uint32_t(lib.entries.size());
     std::vector<uint32_t> result;
     if (count == 0) return result;
@@ -369,6 +391,12 @@ std::vector<uint32_t> run_query(const Library& lib, const Query& q, Sort sort) {
     const size_t words = (count + 63) / 64;
     std::vector<uint64_t> mask(words, ~uint64_t(0));
     if (count % 64) mask.back() = (uint64_t(1) << (count % 64)) - 1;
+    if (within) {
+        std::vector<uint64_t> allowed(words, 0);
+        for (uint32_t i : *within)
+            if (i < count) allowed[i >> 6] |= uint64_t(1) << (i & 63);
+        for (size_t w = 0; w < words; ++w) mask[w] &= allowed[w];
+    }
     // For negated terms: entries the index says may hold the needle (others skip verification).
     std::vector<std::vector<uint64_t>> neg_masks;
     if (indexed) {

@@ -46,8 +46,16 @@ struct Sort {
 const char* sort_key_name(SortKey k);                 // "date", "votes", "title", "percentile"
 bool parse_sort_key(std::string_view s, SortKey& out);
 
-// Entry indices matching q, sorted (stable, ties keep the library's order).
-std::vector<uint32_t> run_query(const Library& lib, const Query& q, Sort sort);
+// Entry indices matching q, sorted (stable, ties keep the library's order). With `within`, only
+// those entries are considered (a superset of the answer, e.g. the result of a wider query).
+std::vector<uint32_t> run_query(const Library& lib, const Query& q, Sort sort,
+                                const std::vector<uint32_t>* within = nullptr);
+
+// True if every entry matching `narrower` also matches `wider`, so typing can search the previous
+// result instead of the library: each positive term of `wider` is contained in a positive term of
+// `narrower` (same field, or any field), each negated term of `wider` is implied by a negated
+// term of `narrower`, and vote and date ranges are no wider.
+bool query_narrows(const Query& narrower, const Query& wider);
 // True if entry e matches q (the slow path, without the index; used by tests as the oracle).
 bool entry_matches(const Library& lib, uint32_t e, const Query& q);
 

@@ -89,19 +89,27 @@ Stats compute_stats(const Library& lib, const std::vector<uint32_t>& result, siz
 
     // Authors of the shown records: papers and total votes (papers without votes add 0).
     {
+        // Tallied under string_views into the papers' arenas: a std::string is made only for the
+        // top_n that are returned (there are ~8 authors a paper, most of them distinct).
+        struct Tally {
+            std::string_view name;
+            uint32_t papers;
+            int64_t votes;
+        };
         std::unordered_map<std::string_view, uint32_t> at;
-        std::vector<AuthorStat> all;
-        at.reserve(result.size() * 4);
+        std::vector<Tally> all;
+        at.reserve(result.size() * 6);
+        all.reserve(result.size() * 6);
         for (uint32_t i : result) {
             const Entry& e = lib.entries[i];
             const Paper& p = entry_paper(lib, e);
+            const int64_t v = e.votes != kNoVotes ? e.votes : 0;
             for (Str s : p.authors) {
-                std::string_view name = get(p, s);
-                auto [it, fresh] = at.try_emplace(name, uint32_t(all.size()));
-                if (fresh) all.push_back({std::string(name), 0, 0});
-                AuthorStat& a = all[it->second];
+                auto [it, fresh] = at.try_emplace(get(p, s), uint32_t(all.size()));
+                if (fresh) all.push_back({it->first, 0, 0});
+                Tally& a = all[it->second];
                 ++a.papers;
-                if (e.votes != kNoVotes) a.votes += e.votes;
+                a.votes += v;
             }
         }
         auto top = [&](auto better) {
@@ -110,14 +118,14 @@ Stats compute_stats(const Library& lib, const std::vector<uint32_t>& result, siz
             const size_t k = std::min(top_n, idx.size());
             std::partial_sort(idx.begin(), idx.begin() + k, idx.end(), [&](uint32_t a, uint32_t b) { return better(all[a], all[b]); });
             std::vector<AuthorStat> out;
-            for (size_t j = 0; j < k; ++j) out.push_back(all[idx[j]]);
+            for (size_t j = 0; j < k; ++j) out.push_back({std::string(all[idx[j]].name), all[idx[j]].papers, all[idx[j]].votes});
             return out;
         };
-        st.top_authors_by_papers = top([](const AuthorStat& a, const AuthorStat& b) {
+        st.top_authors_by_papers = top([](const Tally& a, const Tally& b) {
             if (a.papers != b.papers) return a.papers > b.papers;
             return a.name < b.name;
         });
-        st.top_authors_by_votes = top([](const AuthorStat& a, const AuthorStat& b) {
+        st.top_authors_by_votes = top([](const Tally& a, const Tally& b) {
             if (a.votes != b.votes) return a.votes > b.votes;
             return a.name < b.name;
         });

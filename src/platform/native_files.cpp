@@ -97,26 +97,6 @@ bool collect_digest_files(const std::string& root, std::vector<FoundFile>& out, 
     return true;
 }
 
-bool read_file_bytes(const std::string& path, std::string& out, std::string& error) {
-    std::FILE* f = std::fopen(path.c_str(), "rb");
-    if (!f) {
-        error = path + ": " + std::strerror(errno);
-        return false;
-    }
-    out.clear();
-    char buf[1 << 16];
-    size_t n;
-    while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) out.append(buf, n);
-    bool bad = std::ferror(f) != 0;
-    int err = errno;
-    std::fclose(f);
-    if (bad) {
-        error = path + ": " + std::strerror(err);
-        return false;
-    }
-    return true;
-}
-
 bool write_file_bytes(const std::string& path, const std::string& data, std::string& error) {
     std::error_code ec;
     fs::path target(path);

@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "core/file_io.h"
+
 namespace dvn {
 
 // What a file looked like on disk the last time we looked: a change in either means reload.
@@ -33,7 +35,7 @@ std::string normalize_path(const std::string& path);
 // (sorted, unreadable subfolders skipped). False with a message if `root` does not exist.
 bool collect_digest_files(const std::string& root, std::vector<FoundFile>& out, std::string& error);
 
-bool read_file_bytes(const std::string& path, std::string& out, std::string& error);
+using dv::read_file_bytes;  // shared with digest-cli (core/file_io.h)
 // Writes through a temporary file in the same folder and renames it over `path`; creates the folder.
 bool write_file_bytes(const std::string& path, const std::string& data, std::string& error);
 

@@ -132,7 +132,12 @@ void app_update_result(App& app) {
     if (!app.query_dirty && app.result_generation == app.lib.generation) return;
     double t0 = now_ms();
     app.query = effective_query(app);
-    app.result = run_query(app.lib, app.query, app.sort);
+    // Typing usually narrows the search: then only the previous result needs checking.
+    const bool narrows = app.result_generation == app.lib.generation && app.sort.key == app.result_sort.key &&
+                         app.sort.descending == app.result_sort.descending && query_narrows(app.query, app.result_query);
+    app.result = narrows ? run_query(app.lib, app.query, app.sort, &app.result) : run_query(app.lib, app.query, app.sort);
+    app.result_query = app.query;
+    app.result_sort = app.sort;
     app.in_result.assign(app.lib.entries.size(), 0);
     for (uint32_t e : app.result) app.in_result[e] = 1;
     app.last_query_ms = now_ms() - t0;

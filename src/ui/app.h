@@ -66,6 +66,8 @@ struct App {
     std::vector<uint8_t> in_result;        // per entry: 1 if in result (the day view filters by it)
     uint64_t result_generation = UINT64_MAX;
     bool query_dirty = true;
+    Query result_query;                    // what `result` answers (for narrowing as you type)
+    Sort result_sort;
     double last_query_ms = 0;
 
     // Navigation.
