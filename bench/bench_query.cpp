@@ -14,6 +14,7 @@
 #include "core/date.h"
 #include "core/library.h"
 #include "core/query.h"
+#include "core/stats.h"
 
 namespace {
 
@@ -94,6 +95,22 @@ void run_mix(const dv::Library& lib, int reps, const char* label, std::vector<do
     medians_out.push_back(dvbench::quantile(everything, 0.5));
 }
 
+// Chart recomputation after a query change: compute_stats over a few results (median of reps).
+void run_stats(const dv::Library& lib, int reps, const char* label) {
+    for (const char* q : {"", "votes>=10", "diffusion"}) {
+        std::vector<uint32_t> res = dv::run_query(lib, dv::parse_query(q), dv::Sort{});
+        std::vector<double> t;
+        for (int r = 0; r < reps; ++r) {
+            double t0 = dvbench::now_ms();
+            dv::Stats st = dv::compute_stats(lib, res);
+            t.push_back(dvbench::now_ms() - t0);
+            if (st.papers != res.size()) std::printf("  stats: paper count mismatch\n");
+        }
+        std::printf("  compute_stats (%s, query '%s', %zu papers): median %.2f ms\n", label, q, res.size(),
+                    dvbench::quantile(t, 0.5));
+    }
+}
+
 // Typing as the viewer does it: each keystroke's query runs over the previous result when it
 // narrows it (query_narrows), over the whole library otherwise. Returns the per-keystroke times.
 std::vector<double> run_typing(const dv::Library& lib, int reps, const char* label) {
@@ -164,6 +181,7 @@ int main(int argc, char** argv) {
         std::printf("5k: library_add of %zu files %.0f ms, library_rebuild %.1f ms\n", texts.size(), add, rebuild5);
         run_mix(lib, reps * 2, "5k library", med5, cnt5);
         typing5 = run_typing(lib, reps, "5k");
+        run_stats(lib, reps, "5k");
         n5 = lib.entries.size();
     }
 
@@ -192,6 +210,7 @@ int main(int argc, char** argv) {
                 files.size(), add100, rebuild100, rebuild100_again);
     run_mix(big, reps, "100k library", med100, cnt100);
     std::vector<double> typing100 = run_typing(big, std::max(1, reps / 3), "100k");
+    run_stats(big, 5, "100k");
 
     double rss_now = dvbench::current_rss_mb(), peak = dvbench::peak_rss_mb();
     std::printf("\nmemory: RSS %.0f MB now (%.0f MB before the 100k library), peak RSS (VmHWM) %.0f MB (target <= 200 MB)\n",

@@ -125,6 +125,7 @@ async function typeQuery(page, query) {
 }
 
 // 1. Start-up.
+console.log('start-up...');
 {
   const runs = [];
   for (let i = 0; i < 3; i++) {
@@ -140,6 +141,7 @@ const page = results.startup_page;
 delete results.startup_page;
 
 // 2. Parse: wasm (in the page) vs markdown-it under node, corpus concatenated 10 times.
+console.log('parse x10...');
 {
   const big = Buffer.concat(Array(10).fill(corpusBytes));
   const text = big.toString('utf8');
@@ -170,6 +172,7 @@ delete results.startup_page;
 }
 
 // 3. Drop the whole corpus.
+console.log('drop corpus...');
 {
   const entries = files.map((f, i) => ({ name: path.relative(corpusDir, f), bytes: texts[i] }));
   const r = await dropFiles(page, entries);
@@ -177,6 +180,7 @@ delete results.startup_page;
 }
 
 // 4. Keystrokes at ~5k papers.
+console.log('keystrokes 5k...');
 {
   const k = await typeQuery(page, 'diffusion');
   const k2 = await typeQuery(page, 'author:kim');
@@ -187,6 +191,7 @@ await page.close();
 
 // 5. Keystrokes at ~100k papers: the corpus replicated 20 times, each copy with its own ids and dates.
 if (!skip100k) {
+  console.log('100k...');
   const { page: p2 } = await openPage();
   const copies = 20;
   const entries = [];

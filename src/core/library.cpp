@@ -425,6 +425,64 @@ void library_rebuild(Library& lib) {
         index_set_block(lib.index, block, rows, n);
     }
 
+    // 9. Author ids (see library.h), through an open-addressing table of name hashes.
+    {
+        const size_t n = lib.entries.size();
+        lib.author_names.clear();
+        lib.author_ids.clear();
+        lib.author_begin.assign(n + 1, 0);
+        size_t listed = 0;
+        for (const Entry& e : lib.entries) listed += entry_paper(lib, e).authors.size();
+        lib.author_ids.reserve(listed);
+        auto hash_of = [](std::string_view s) {
+            uint64_t h = 1469598103934665603ull;  // FNV-1a
+            for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
+            return h;
+        };
+        // Sized for distinct names, which are far fewer than listed ones; doubled at half full.
+        size_t cap = 1024;
+        std::vector<uint64_t> table(cap, 0);  // (hash << 32 | id + 1), 0 = empty
+        auto grow = [&] {
+            cap *= 2;
+            table.assign(cap, 0);
+            for (uint32_t id = 0; id < lib.author_names.size(); ++id) {
+                const uint64_t h = hash_of(lib.author_names[id]);
+                size_t slot = size_t(h) & (cap - 1);
+                while (table[slot]) slot = (slot + 1) & (cap - 1);
+                table[slot] = (uint64_t(uint32_t(h >> 32)) << 32) | (id + 1);
+            }
+        };
+        for (size_t i = 0; i < n; ++i) {
+            lib.author_begin[i] = uint32_t(lib.author_ids.size());
+            const Paper& p = entry_paper(lib, lib.entries[i]);
+            for (Str a : p.authors) {
+                const std::string_view name = get(p, a);
+                const uint64_t h = hash_of(name);
+                const uint32_t tag = uint32_t(h >> 32);
+                size_t slot = size_t(h) & (cap - 1);
+                uint32_t id;
+                for (;;) {
+                    const uint64_t cell = table[slot];
+                    if (cell == 0) {
+                        id = uint32_t(lib.author_names.size());
+                        lib.author_names.push_back(name);
+                        table[slot] = (uint64_t(tag) << 32) | (id + 1);
+                        if (lib.author_names.size() * 2 > cap) grow();
+                        break;
+                    }
+                    const uint32_t cid = uint32_t(cell) - 1;
+                    if (uint32_t(cell >> 32) == tag && lib.author_names[cid] == name) {
+                        id = cid;
+                        break;
+                    }
+                    slot = (slot + 1) & (cap - 1);
+                }
+                lib.author_ids.push_back(id);
+            }
+        }
+        lib.author_begin[n] = uint32_t(lib.author_ids.size());
+    }
+
     ++lib.generation;
 }
 

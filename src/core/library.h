@@ -63,6 +63,11 @@ struct Library {
     uint64_t generation = 0;               // bumps on every change, for caches in the UI
     std::vector<RejectedFile> rejected;    // latest rejection per name; cleared when the name loads
     std::vector<uint32_t> title_rank;      // per entry: order of its folded title (equal titles tie)
+    // Authors interned once per rebuild, so charts count into arrays instead of hashing ~8 names a
+    // paper on every query change: entry i's authors are author_ids[author_begin[i] .. [i+1]).
+    std::vector<std::string_view> author_names;  // views into the papers' arenas
+    std::vector<uint32_t> author_ids;
+    std::vector<uint32_t> author_begin;    // entries.size() + 1 offsets
 };
 
 struct AddResult {

@@ -89,27 +89,39 @@ Stats compute_stats(const Library& lib, const std::vector<uint32_t>& result, siz
 
     // Authors of the shown records: papers and total votes (papers without votes add 0).
     {
-        // Tallied under string_views into the papers' arenas: a std::string is made only for the
-        // top_n that are returned (there are ~8 authors a paper, most of them distinct).
+        // Counted by the author ids library_rebuild interned: two array increments an author.
+        // (A library not built by library_rebuild has no ids: then names are hashed here.)
         struct Tally {
             std::string_view name;
             uint32_t papers;
             int64_t votes;
         };
-        std::unordered_map<std::string_view, uint32_t> at;
         std::vector<Tally> all;
-        at.reserve(result.size() * 6);
-        all.reserve(result.size() * 6);
-        for (uint32_t i : result) {
-            const Entry& e = lib.entries[i];
-            const Paper& p = entry_paper(lib, e);
-            const int64_t v = e.votes != kNoVotes ? e.votes : 0;
-            for (Str s : p.authors) {
-                auto [it, fresh] = at.try_emplace(get(p, s), uint32_t(all.size()));
-                if (fresh) all.push_back({it->first, 0, 0});
-                Tally& a = all[it->second];
-                ++a.papers;
-                a.votes += v;
+        if (lib.author_begin.size() == lib.entries.size() + 1) {
+            std::vector<uint32_t> papers(lib.author_names.size(), 0);
+            std::vector<int64_t> votes(lib.author_names.size(), 0);
+            for (uint32_t i : result) {
+                const int32_t v = lib.entries[i].votes;
+                const int64_t add = v != kNoVotes ? v : 0;
+                for (uint32_t k = lib.author_begin[i]; k < lib.author_begin[i + 1]; ++k) {
+                    ++papers[lib.author_ids[k]];
+                    votes[lib.author_ids[k]] += add;
+                }
+            }
+            for (uint32_t a = 0; a < papers.size(); ++a)
+                if (papers[a]) all.push_back({lib.author_names[a], papers[a], votes[a]});
+        } else {
+            std::unordered_map<std::string_view, uint32_t> at;
+            for (uint32_t i : result) {
+                const Entry& e = lib.entries[i];
+                const Paper& p = entry_paper(lib, e);
+                const int64_t v = e.votes != kNoVotes ? e.votes : 0;
+                for (Str s : p.authors) {
+                    auto [it, fresh] = at.try_emplace(get(p, s), uint32_t(all.size()));
+                    if (fresh) all.push_back({it->first, 0, 0});
+                    all[it->second].papers++;
+                    all[it->second].votes += v;
+                }
             }
         }
         auto top = [&](auto better) {
