@@ -223,6 +223,13 @@ std::string app_state_json(App& app) {
     ui_update_stats(app);
     json full = stats_json(app.lib, app.stats);
     s["charts"] = {{"vote_histogram", full["vote_histogram"]}, {"per_day", full["per_day"]}};
+    // Clickable chart marks in CSS pixels (screen pixels / UI scale), for browser tests.
+    json regions = json::array();
+    const float k = app.ui_scale > 0 ? app.ui_scale : 1.0f;
+    for (const App::ChartRegion& r : app.chart_regions)
+        regions.push_back({{"chart", r.chart}, {"label", r.label}, {"x", r.x0 / k}, {"y", r.y0 / k},
+                           {"w", (r.x1 - r.x0) / k}, {"h", (r.y1 - r.y0) / k}});
+    s["chart_regions"] = regions;
     return s.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 

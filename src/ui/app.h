@@ -99,6 +99,14 @@ struct App {
     std::vector<uint32_t> stats_result_key;
     double last_stats_ms = 0;
 
+    // Where the charts drew their clickable marks last frame (screen pixels), for the test hooks:
+    // state() reports them so a browser test can hover and click a real bar.
+    struct ChartRegion {
+        std::string chart, label;
+        float x0, y0, x1, y1;
+    };
+    std::vector<ChartRegion> chart_regions;
+
     // The URL hash last written or applied, to avoid feedback loops.
     std::string location;
 };

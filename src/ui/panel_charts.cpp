@@ -152,8 +152,10 @@ void chart_histogram(App& app, float w) {
         const float x0 = f.p0.x + bw * float(i), x1 = x0 + bw;
         const float gap = bw > 6 ? std::max(1.0f, bw * 0.08f) : 0.0f;
         const float y = float(ys.map(bins[i].count));
-        if (bins[i].count > 0)
+        if (bins[i].count > 0) {
             dl->AddRectFilled(ImVec2(x0 + gap, y), ImVec2(x1 - gap, f.p1.y), int(i) == hovered ? pal.bar_hover : pal.bar);
+            app.chart_regions.push_back({"vote_histogram", votes_term(bins[i].lo, bins[i].hi - 1), x0 + gap, y, x1 - gap, f.p1.y});
+        }
         xt.push_back({x0, format_tick(bins[i].lo)});
     }
     xt.push_back({f.p1.x, format_tick(bins.back().hi)});
@@ -704,6 +706,7 @@ void ui_update_stats(App& app) {
 }
 
 void panel_charts(App& app) {
+    app.chart_regions.clear();
     const float em = ImGui::GetFontSize();
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     const ImVec2 size(std::min(72 * em, vp->WorkSize.x * 0.9f), vp->WorkSize.y * 0.88f);
