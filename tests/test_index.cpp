@@ -9,20 +9,12 @@
 #include "core/library.h"
 #include "core/search_index.h"
 #include "core/text.h"
+#include "test_support.h"
 #include "test_util.h"
 
 namespace {
 
-const dv::Library& corpus_library() {
-    static dv::Library lib = [] {
-        dv::Library l;
-        for (const auto& f : dvtest::markdown_files(dvtest::corpus_dir() / "l-yohai-daily_papers_ko"))
-            dv::library_add(l, f.string(), dvtest::read_file(f));
-        dv::library_rebuild(l);
-        return l;
-    }();
-    return lib;
-}
+using dvtest::corpus_library;
 
 size_t popcount(const std::vector<uint64_t>& m) {
     size_t n = 0;

@@ -12,15 +12,12 @@
 #include "core/paper_builder.h"
 #include "core/search_index.h"
 #include "core/text.h"
+#include "test_support.h"
 #include "test_util.h"
 
 namespace {
 
-int32_t day(const char* s) {
-    int32_t d = dv::kNoDate;
-    REQUIRE(dv::parse_date(s, d));
-    return d;
-}
+using dvtest::day;
 
 struct P {
     std::string id, title;

@@ -14,15 +14,12 @@
 #include "core/paper_builder.h"
 #include "core/query.h"
 #include "core/text.h"
+#include "test_support.h"
 #include "test_util.h"
 
 namespace {
 
-int32_t day(const char* s) {
-    int32_t d = dv::kNoDate;
-    REQUIRE(dv::parse_date(s, d));
-    return d;
-}
+using dvtest::day;
 
 struct P {
     std::string id, title;
@@ -271,16 +268,7 @@ TEST_CASE("run_query sorting: keys, directions, nulls last, stable ties", "[quer
 
 namespace {
 
-const dv::Library& corpus_library() {
-    static dv::Library lib = [] {
-        dv::Library l;
-        for (const auto& f : dvtest::markdown_files(dvtest::corpus_dir() / "l-yohai-daily_papers_ko"))
-            dv::library_add(l, f.string(), dvtest::read_file(f));
-        dv::library_rebuild(l);
-        return l;
-    }();
-    return lib;
-}
+using dvtest::corpus_library;
 
 }  // namespace
 

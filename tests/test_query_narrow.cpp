@@ -4,6 +4,7 @@
 
 #include "core/library.h"
 #include "core/query.h"
+#include "test_support.h"
 #include "test_util.h"
 
 using namespace dv;
@@ -32,10 +33,7 @@ TEST_CASE("run_query within a wider result equals a full search (real corpus)") 
         WARN("no corpus: skipped");
         return;
     }
-    Library lib;
-    for (auto& f : dvtest::markdown_files(dir / "l-yohai-daily_papers_ko"))
-        library_add(lib, f.string(), dvtest::read_file(f));
-    library_rebuild(lib);
+    const Library& lib = dvtest::corpus_library();
     REQUIRE(lib.entries.size() > 1000);
 
     // Typing sequences as a user types them, each step narrowing the one before.

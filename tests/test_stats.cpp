@@ -10,15 +10,12 @@
 #include "core/library.h"
 #include "core/query.h"
 #include "core/stats.h"
+#include "test_support.h"
 #include "test_util.h"
 
 namespace {
 
-int32_t day(const char* s) {
-    int32_t d = dv::kNoDate;
-    REQUIRE(dv::parse_date(s, d));
-    return d;
-}
+using dvtest::day;
 
 struct P {
     std::string id;
