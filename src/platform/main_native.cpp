@@ -598,6 +598,7 @@ void apply_watch_changes(const dvn::FolderWatch::Changes& ch) {
         changed++;
         last = f.path;
     }
+    if (!ch.removed.empty()) dv::app_begin_change(g_app);
     for (const std::string& p : ch.removed)
         if (dv::library_remove(g_app.lib, p)) removed++;
     if (changed + removed == 0) return;

@@ -44,10 +44,15 @@ static int64_t find_entry(const Library& lib, const std::string& key) {
     return -1;
 }
 
-static std::string g_pending_selection_key;  // set while files load, re-resolved after rebuild
+void app_begin_change(App& app) {
+    if (!app.changing) {
+        app.selection_key_before_change = entry_key(app.lib, app.selected);
+        app.changing = true;
+    }
+}
 
 void app_add_file(App& app, const std::string& name, std::string_view bytes) {
-    if (g_pending_selection_key.empty()) g_pending_selection_key = entry_key(app.lib, app.selected);
+    app_begin_change(app);
     AddResult r = library_add(app.lib, name, bytes);
     std::string msg;
     switch (r.kind) {
@@ -66,8 +71,9 @@ void app_finish_load(App& app) {
     size_t before = app.lib.entries.size();
     library_rebuild(app.lib);
     app.query_dirty = true;
-    std::string key = g_pending_selection_key.empty() ? entry_key(app.lib, app.selected) : g_pending_selection_key;
-    g_pending_selection_key.clear();
+    std::string key = app.changing ? app.selection_key_before_change : entry_key(app.lib, app.selected);
+    app.changing = false;
+    app.selection_key_before_change.clear();
     app.selected = find_entry(app.lib, key);
     // A paper named by the URL before its file was loaded: select it now that it may be here.
     if (!app.pending_paper.empty()) {

@@ -75,6 +75,9 @@ struct App {
     int day_index = -1;                    // into lib.days, for the day view
     int64_t selected = -1;                 // entry index, -1 = none
     std::string pending_paper;             // a selection from the URL not loaded yet (kept in the URL)
+    // Entry indices move when files come and go: the selection is carried over by its key.
+    std::string selection_key_before_change;
+    bool changing = false;
     bool scroll_to_selected = false;
     bool focus_search = false;
     bool show_diagnostics = false;
@@ -116,6 +119,8 @@ bool app_init(App& app, const std::string& font_dir);
 // Draws one frame of UI (between ImGui::NewFrame and ImGui::Render).
 void app_frame(App& app);
 
+// Call before changing the library (adding, removing, clearing files); app_finish_load ends it.
+void app_begin_change(App& app);
 // Loading: add any number of files, then finish once (rebuilds the library and the result).
 void app_add_file(App& app, const std::string& name, std::string_view bytes);
 void app_finish_load(App& app);

@@ -164,7 +164,7 @@ void chart_histogram(App& app, float w) {
     if (hovered >= 0) {
         const HistBin& b = bins[hovered];
         ImGui::BeginTooltip();
-        if (b.hi - 1 == b.lo) ImGui::Text("%d votes", b.lo);
+        if (b.hi - 1 == b.lo) ImGui::Text("%d vote%s", b.lo, b.lo == 1 ? "" : "s");
         else ImGui::Text("%d - %d votes", b.lo, b.hi - 1);
         ImGui::Text("%s papers (%.1f%% of those with votes)", format_count(b.count).c_str(),
                     with_votes ? 100.0 * b.count / with_votes : 0.0);

@@ -76,6 +76,7 @@ void panel_library(App& app) {
         ImGui::Text("Remove all %zu files from the viewer?", app.lib.files.size());
         ImGui::TextDisabled("Your files on disk are not touched.");
         if (ImGui::Button("Remove all") || ImGui::IsKeyPressed(ImGuiKey_Enter)) {
+            app_begin_change(app);
             library_clear(app.lib);
             app_finish_load(app);
             app.selected = -1;
@@ -111,6 +112,7 @@ void panel_library(App& app) {
     ImGui::EndChild();
     if (remove >= 0) {
         std::string name = app.lib.files[(size_t)remove].name;
+        app_begin_change(app);
         library_remove(app.lib, name);
         app_finish_load(app);
         app_set_status(app, "Removed " + name);
