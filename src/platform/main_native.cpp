@@ -34,6 +34,7 @@
 #define DV_HAVE_SCATTER_GL 1
 #endif
 #include "ui/app.h"
+#include "ui/widgets.h"
 
 #define STB_IMAGE_WRITE_IMPLEMENTATION
 #if __has_include(<stb/stb_image_write.h>)
@@ -524,14 +525,6 @@ void follow_desktop_theme() {
 }
 
 // --- loading --------------------------------------------------------------------------------------
-std::string count_str(size_t n) {
-    std::string digits = std::to_string(n), out;
-    for (size_t i = 0; i < digits.size(); i++) {
-        if (i > 0 && (digits.size() - i) % 3 == 0) out.push_back(',');
-        out.push_back(digits[i]);
-    }
-    return out;
-}
 
 // Opens files and folders (folders recursively), adds them to the watch and, if `remember`, to
 // the library kept in the settings and the recent list.
@@ -572,7 +565,7 @@ void open_paths(const std::vector<std::string>& paths, bool remember) {
     std::string msg;
     if (files > 0) {
         msg = "Opened " + (paths.size() == 1 ? last : std::to_string(paths.size()) + " paths") + ": " +
-              count_str(files) + " files; library " + count_str(g_app.lib.entries.size()) + " papers";
+              dv::format_count(files) + " files; library " + dv::format_count(g_app.lib.entries.size()) + " papers";
     }
     if (!errors.empty()) {
         if (!msg.empty()) msg += ". ";
@@ -608,7 +601,7 @@ void apply_watch_changes(const dvn::FolderWatch::Changes& ch) {
     if (changed == 1) msg += last;
     else if (changed > 1) msg += std::to_string(changed) + " files";
     if (removed) msg += (changed ? ", " : "") + std::to_string(removed) + " removed";
-    msg += "; library " + count_str(g_app.lib.entries.size()) + " papers";
+    msg += "; library " + dv::format_count(g_app.lib.entries.size()) + " papers";
     dv::app_set_status(g_app, msg);
     wake(1.0);
 }
