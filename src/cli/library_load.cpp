@@ -1,6 +1,9 @@
 // digest-cli: building the deduplicated library from the inputs, and selecting entries from it.
 #include "cli.h"
 
+#include <string_view>
+#include <unordered_map>
+
 namespace dvcli {
 
 std::vector<dv::Diagnostic> load_library(const std::vector<InputFile>& inputs, dv::Library& lib) {
@@ -8,6 +11,12 @@ std::vector<dv::Diagnostic> load_library(const std::vector<InputFile>& inputs, d
     results.reserve(inputs.size());
     for (const InputFile& f : inputs) results.push_back(dv::library_add(lib, f.name, f.bytes));
     dv::library_rebuild(lib);
+
+    // Name lookups through maps: a whole corpus folder is thousands of inputs.
+    std::unordered_map<std::string_view, size_t> last_input;
+    for (size_t i = 0; i < inputs.size(); ++i) last_input[inputs[i].name] = i;
+    std::unordered_map<std::string_view, const dv::LoadedFile*> loaded;
+    for (const dv::LoadedFile& lf : lib.files) loaded.emplace(lf.name, &lf);
 
     std::vector<dv::Diagnostic> out;
     for (size_t i = 0; i < inputs.size(); ++i) {
@@ -25,12 +34,10 @@ std::vector<dv::Diagnostic> load_library(const std::vector<InputFile>& inputs, d
         }
         // Kept files: what the library holds for this name (a later input of the same name
         // replaced an earlier one, so report each kept file once, at its last occurrence).
-        bool later_same_name = false;
-        for (size_t j = i + 1; j < inputs.size(); ++j)
-            if (inputs[j].name == inputs[i].name) later_same_name = true;
-        if (later_same_name) continue;
-        for (const dv::LoadedFile& lf : lib.files)
-            if (lf.name == inputs[i].name) out.insert(out.end(), lf.diagnostics.begin(), lf.diagnostics.end());
+        if (last_input[inputs[i].name] != i) continue;
+        auto kept = loaded.find(inputs[i].name);
+        if (kept != loaded.end())
+            out.insert(out.end(), kept->second->diagnostics.begin(), kept->second->diagnostics.end());
     }
     return out;
 }
