@@ -14,7 +14,7 @@ say() { printf '[bench] %s\n' "$*"; }
 fail() { printf '[bench] error: %s\n' "$*" >&2; exit 1; }
 
 [ -d "$CORPUS" ] || fail "corpus folder not found: $CORPUS (pass it as the first argument)"
-command -v cmark >/dev/null || fail "Debian's cmark binary is missing: run scripts/setup.sh"
+command -v cmark-gfm >/dev/null || fail "Debian's cmark-gfm binary is missing: run scripts/setup.sh"
 
 if [ "$BUILD" = "$ROOT/build/native" ]; then
     say "configuring the native preset"

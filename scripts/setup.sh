@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs everything Digest Viewer needs on a Debian 12 machine, idempotently:
 #   - Debian packages (compilers, Emscripten, Catch2, nlohmann-json, GLFW, Chromium, fonts, Xvfb)
-#   - third-party sources the builds compile (cmark 0.30.x from bookworm, Dear ImGui 1.92.x from
+#   - third-party sources the builds compile (cmark-gfm 0.29.0.gfm.x from bookworm, Dear ImGui 1.92.x from
 #     sid) through `apt-get source`, into third_party/ (git-ignored, never committed)
 #   - playwright-core for the browser tests (npm, drives Debian's chromium; no browser download)
 # Re-running it does nothing that is already done. Fails with a clear message otherwise.
@@ -23,7 +23,7 @@ fi
 # --- 1. Debian packages --------------------------------------------------------------------------
 PACKAGES=(
     build-essential cmake ninja-build pkg-config dpkg-dev ca-certificates
-    nlohmann-json3-dev catch2 cmark
+    nlohmann-json3-dev catch2 cmark-gfm
     emscripten
     libglfw3-dev libgl-dev libgl1-mesa-dri xvfb xauth libstb-dev
     fonts-nanum fonts-dejavu-core
@@ -45,7 +45,7 @@ fi
 
 # --- 2. Third-party sources (apt-get source, private source lists) ---------------------------------
 # A private apt state keeps the system's sources.list untouched: one list holds deb-src stanzas for
-# bookworm (cmark) and sid (imgui 1.92.x; bookworm only has 1.86, whose static font atlas cannot
+# bookworm (cmark-gfm) and sid (imgui 1.92.x; bookworm only has 1.86, whose static font atlas cannot
 # hold Hangul cheaply).
 mkdir -p "$THIRD/apt/lists/partial" "$THIRD/src"
 SRC_LIST="$THIRD/apt/sources.list"
@@ -81,16 +81,16 @@ fetch() {
     touch "$THIRD/$dir/.fetched"
 }
 
-fetch cmark bookworm cmark
+fetch cmark-gfm bookworm cmark-gfm
 fetch imgui sid imgui
 
-# Verify versions: accept cmark 0.30.x/0.31.x and any imgui 1.92.x, fail clearly otherwise.
-grep -Eq 'PROJECT\(cmark VERSION 0\.3[01]|project\(cmark VERSION 0\.3[01]' "$THIRD/cmark/CMakeLists.txt" \
-    || grep -Eq 'cmark.*0\.3[01]' "$THIRD/cmark/CMakeLists.txt" \
-    || fail "third_party/cmark is not cmark 0.30/0.31"
+# Verify versions: accept cmark-gfm 0.29.0.gfm.x and any imgui 1.92.x, fail clearly otherwise.
+grep -Eq 'PROJECT_VERSION_GFM' "$THIRD/cmark-gfm/CMakeLists.txt" \
+    && grep -Eq 'project\(cmark-gfm|PROJECT\(cmark-gfm' "$THIRD/cmark-gfm/CMakeLists.txt" \
+    || fail "third_party/cmark-gfm is not GitHub's cmark-gfm (0.29.0.gfm.x)"
 imgui_ver="$(sed -n 's/^#define IMGUI_VERSION *"\([^"]*\)".*/\1/p' "$THIRD/imgui/imgui.h")"
 case "$imgui_ver" in
-    1.92*) say "Dear ImGui $imgui_ver, cmark OK" ;;
+    1.92*) say "Dear ImGui $imgui_ver, cmark-gfm OK" ;;
     *) fail "third_party/imgui is version '$imgui_ver'; Digest Viewer needs Dear ImGui 1.92.x (from sid)" ;;
 esac
 

@@ -233,11 +233,12 @@ std::string export_csv(const Library& lib, const std::vector<uint32_t>& result) 
 // --- Markdown -----------------------------------------------------------------------------------
 
 std::string escape_markdown(std::string_view s) {
-    // Every ASCII punctuation character that can start or end inline markup in CommonMark (cmark
-    // core, no extensions): escapes, code spans, emphasis, links and images, autolinks and raw
-    // HTML, entities, and '#' (a heading's closing sequence). Block markers need no escape: the
-    // text never starts a line. A backslash before ASCII punctuation is always a literal.
-    static constexpr std::string_view kActive = "\\`*_[]<>&!#";
+    // Every ASCII punctuation character that can start or end inline markup in GitHub Flavored
+    // Markdown (cmark-gfm with its extensions): escapes, code spans, emphasis, strikethrough,
+    // links and images, autolinks and raw HTML, entities, and '#' (a heading's closing sequence).
+    // Block markers need no escape: the text never starts a line. A backslash before ASCII
+    // punctuation is always a literal.
+    static constexpr std::string_view kActive = "\\`*_~[]<>&!#";
     std::string out;
     out.reserve(s.size() + 8);
     for (char c : s) {

@@ -1,6 +1,7 @@
 #include "inline_markdown.h"
 
-#include <cmark.h>
+#include "cmark-gfm.h"
+#include "markdown.h"
 
 namespace dv {
 
@@ -82,7 +83,7 @@ static void push_text(std::vector<TextRun>& runs, std::string_view text, uint8_t
 std::vector<TextRun> inline_runs(std::string_view markdown) {
     std::vector<TextRun> runs;
     std::string src = protect_blocks(markdown);
-    cmark_node* doc = cmark_parse_document(src.data(), src.size(), CMARK_OPT_VALIDATE_UTF8);
+    cmark_node* doc = parse_markdown(src, CMARK_OPT_VALIDATE_UTF8);
     if (!doc) {
         runs.push_back({std::string(markdown), 0, {}, false});
         return runs;

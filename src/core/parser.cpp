@@ -8,7 +8,8 @@
 #include <string>
 #include <vector>
 
-#include "cmark.h"
+#include "cmark-gfm.h"
+#include "markdown.h"
 #include "date.h"
 #include "paper_builder.h"
 #include "parse_fields.h"
@@ -479,7 +480,7 @@ ParseResult parse(std::string_view bytes, std::string_view source_name) {
             r.diagnostics.push_back({r.source, 0, Severity::Error, "file too large"});
             return r;
         }
-        cmark_node* doc = cmark_parse_document(text.data(), text.size(), CMARK_OPT_SOURCEPOS);
+        cmark_node* doc = parse_markdown(text, CMARK_OPT_SOURCEPOS);
         if (!doc) {
             r.diagnostics.push_back({r.source, 0, Severity::Error, "markdown parser failed"});
             return r;
