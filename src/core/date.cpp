@@ -116,22 +116,168 @@ int weekday(int32_t days) {
     return static_cast<int>(w < 0 ? w + 7 : w);
 }
 
-int32_t date_from_path(std::string_view path) {
-    // Prefer the last ".../YYYY/MM/DD" (paper_logs layout) over the last "YYYY-MM-DD" anywhere.
-    int32_t slash = kNoDate, dash = kNoDate;
-    if (path.size() < 10) return kNoDate;
-    for (size_t i = 0; i + 10 <= path.size(); ++i) {
-        if (!is_digit(path[i]) || (i > 0 && is_digit(path[i - 1]))) continue;
-        if (i + 10 < path.size() && is_digit(path[i + 10])) continue;
-        int32_t v;
-        char sep = path[i + 4];
-        if (sep == '-' && ymd_at(path, i, '-', v)) {
-            dash = v;
-        } else if ((sep == '/' || sep == '\\') && path[i + 7] == sep && ymd_at(path, i, sep, v)) {
-            slash = v;
+namespace {
+
+bool real_day(int y, int m, int d) {
+    return y >= 1900 && y <= 2200 && m >= 1 && m <= 12 && d >= 1 &&
+           static_cast<unsigned>(d) <= days_in_month(y, static_cast<unsigned>(m));
+}
+
+// Reads a run of 1..max digits at s[i]; false if none or longer than max.
+bool number_at(std::string_view s, size_t& i, size_t max, int& out) {
+    size_t j = i;
+    int v = 0;
+    while (j < s.size() && is_digit(s[j]) && j - i < max + 1) v = v * 10 + (s[j++] - '0');
+    if (j == i || j - i > max || (j < s.size() && is_digit(s[j]))) return false;
+    out = v;
+    i = j;
+    return true;
+}
+
+bool starts_ci(std::string_view s, size_t i, std::string_view word) {
+    if (i + word.size() > s.size()) return false;
+    for (size_t k = 0; k < word.size(); ++k) {
+        char c = s[i + k];
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        if (c != word[k]) return false;
+    }
+    return true;
+}
+
+// A month name (English, full or three letters) at s[i]: 1..12, advancing i; 0 if none.
+int month_at(std::string_view s, size_t& i) {
+    static const char* const kMonths[12] = {"january", "february", "march",     "april",   "may",      "june",
+                                            "july",    "august",   "september", "october", "november", "december"};
+    if (i > 0 && ((s[i - 1] >= 'a' && s[i - 1] <= 'z') || (s[i - 1] >= 'A' && s[i - 1] <= 'Z'))) return 0;
+    for (int m = 0; m < 12; ++m) {
+        std::string_view full = kMonths[m];
+        size_t n = starts_ci(s, i, full) ? full.size() : starts_ci(s, i, full.substr(0, 3)) ? 3 : 0;
+        if (n == 0) continue;
+        if (n == 3 && starts_ci(s, i + 3, ".")) ++n;  // "Jan."
+        char next = i + n < s.size() ? s[i + n] : ' ';
+        if ((next >= 'a' && next <= 'z') || (next >= 'A' && next <= 'Z')) continue;
+        i += n;
+        return m + 1;
+    }
+    return 0;
+}
+
+void skip_spaces(std::string_view s, size_t& i) {
+    while (i < s.size() && (s[i] == ' ' || s[i] == ',' || s[i] == '\t')) ++i;
+}
+
+// Numeric forms at s[i] (a digit not preceded by a digit): y-m-d with one separator kind, the
+// CJK y年m月d日 / y년 m월 d일 forms, and (when `compact`) yyyymmdd. 1 = a real date, 0 = none,
+// -1 = a date shape that is not a real day.
+int numeric_date_at(std::string_view s, size_t i, bool compact, int32_t& out) {
+    size_t j = i;
+    int y, m, d;
+    if (!number_at(s, j, 8, y)) return 0;
+    const size_t ylen = j - i;
+    if (ylen == 8 && compact) {
+        int yy = y / 10000, mm = y / 100 % 100, dd = y % 100;
+        if (yy < 1990 || yy > 2100 || !real_day(yy, mm, dd)) return 0;
+        out = days_from_civil(yy, static_cast<unsigned>(mm), static_cast<unsigned>(dd));
+        return 1;
+    }
+    if (ylen != 4 || j >= s.size()) return 0;
+    const char sep = s[j];
+    if (sep == '-' || sep == '/' || sep == '.' || sep == '_' || sep == '\\') {
+        size_t k = j + 1;
+        if (!number_at(s, k, 2, m) || k >= s.size() || s[k] != sep) return 0;
+        ++k;
+        if (!number_at(s, k, 2, d)) return 0;
+        if (!real_day(y, m, d)) return (m >= 1 && m <= 12 && d >= 1 && d <= 31) ? -1 : 0;
+        out = days_from_civil(y, static_cast<unsigned>(m), static_cast<unsigned>(d));
+        return 1;
+    }
+    // "2025年1月13日" / "2024년 6월 6일" (UTF-8: 年 E5 B9 B4, 月 E6 9C 88, 日 E6 97 A5; 년 EB 85 84,
+    // 월 EC 9B 94, 일 EC 9D BC).
+    auto unit = [&](size_t& k, const char* a, const char* b) {
+        while (k < s.size() && s[k] == ' ') ++k;
+        for (const char* u : {a, b}) {
+            std::string_view w(u);
+            if (s.substr(k, w.size()) == w) {
+                k += w.size();
+                while (k < s.size() && s[k] == ' ') ++k;
+                return true;
+            }
+        }
+        return false;
+    };
+    size_t k = j;
+    if (!unit(k, "\xE5\xB9\xB4", "\xEB\x85\x84") || !number_at(s, k, 2, m) || !unit(k, "\xE6\x9C\x88", "\xEC\x9B\x94") ||
+        !number_at(s, k, 2, d))
+        return 0;
+    if (!real_day(y, m, d)) return -1;
+    out = days_from_civil(y, static_cast<unsigned>(m), static_cast<unsigned>(d));
+    return 1;
+}
+
+// "January 25, 2026" / "Jan 25 2026" / "25 January 2026" at s[i].
+bool named_month_date_at(std::string_view s, size_t i, int32_t& out) {
+    size_t j = i;
+    int m = month_at(s, j);
+    int d, y;
+    if (m) {
+        skip_spaces(s, j);
+        if (!number_at(s, j, 2, d)) return false;
+        if (j + 1 < s.size() && (starts_ci(s, j, "st") || starts_ci(s, j, "nd") || starts_ci(s, j, "rd") || starts_ci(s, j, "th"))) j += 2;
+        skip_spaces(s, j);
+        if (!number_at(s, j, 4, y) || y < 1000) return false;
+    } else {
+        if (!number_at(s, j, 2, d)) return false;
+        skip_spaces(s, j);
+        if (!(m = month_at(s, j))) return false;
+        skip_spaces(s, j);
+        if (!number_at(s, j, 4, y) || y < 1000) return false;
+    }
+    if (!real_day(y, m, d)) return false;
+    out = days_from_civil(y, static_cast<unsigned>(m), static_cast<unsigned>(d));
+    return true;
+}
+
+}  // namespace
+
+bool find_date(std::string_view text, int32_t& out, bool& valid) {
+    for (size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (is_digit(c)) {
+            if (i > 0 && is_digit(text[i - 1])) continue;
+            int32_t v;
+            int k = numeric_date_at(text, i, false, v);
+            if (k == 0 && named_month_date_at(text, i, v)) k = 1;
+            if (k == 1) {
+                out = v;
+                valid = true;
+                return true;
+            }
+            if (k < 0) {
+                valid = false;
+                return true;
+            }
+        } else if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')) {
+            int32_t v;
+            if (named_month_date_at(text, i, v)) {
+                out = v;
+                valid = true;
+                return true;
+            }
         }
     }
-    return slash != kNoDate ? slash : dash;
+    return false;
+}
+
+int32_t date_from_path(std::string_view path) {
+    // The last date in the path wins (a file's own name over its folders), except that the
+    // paper_logs layout ".../YYYY/MM/DD.md" is read across the slashes.
+    int32_t last = kNoDate;
+    for (size_t i = 0; i < path.size(); ++i) {
+        if (!is_digit(path[i]) || (i > 0 && is_digit(path[i - 1]))) continue;
+        int32_t v;
+        if (numeric_date_at(path, i, true, v) == 1) last = v;
+    }
+    return last;
 }
 
 }  // namespace dv

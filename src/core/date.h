@@ -20,8 +20,15 @@ std::string format_date(int32_t days);
 // 0 = Monday ... 6 = Sunday.
 int weekday(int32_t days);
 
-// The date a file's path or name implies: ".../2024/06/06.md" or "...2024-06-06...".
-// kNoDate if none.
+// The date a file's path or name implies: ".../2024/06/06.md", "...2024-06-06...",
+// "2024_06_06", "20240606" (digits not part of a longer number). kNoDate if none.
 int32_t date_from_path(std::string_view path);
+
+// The first date written in free text (a heading, a "Last updated" line) in any common form:
+// "2024-06-06", "2024/06/06", "2024.06.06", "2024_06_06", "(2024-06-06)", "January 25, 2026",
+// "Jan 25 2026", "25 January 2026", "2025年1月13日", "2024년 6월 6일". Returns false if none.
+// A date of the right shape that is not a real day ("2024-02-30") returns true with
+// valid = false (out untouched), so callers can say so instead of silently ignoring it.
+bool find_date(std::string_view text, int32_t& out, bool& valid);
 
 }  // namespace dv

@@ -32,6 +32,43 @@ bool split_label(std::string_view src, std::string_view& label, std::string_view
 // `valid` says whether that is a real calendar date (date set then).
 bool heading_date(std::string_view heading, int32_t& date, bool& valid);
 
+// What a field label names, in the languages the digests are written in. Labels are matched
+// case-insensitively after dropping emoji, symbols, markup and a trailing ':' or '：'.
+enum class FieldRole : uint8_t {
+    None,           // not a field label we know: kept as a labelled summary item
+    Votes,          // Vote, Votes, Upvotes, Stars, Likes, 추천, 点赞, 赞, bình chọn ...
+    Authors,        // Authors, 저자, 作者, Tác giả
+    Summary,        // Abstract, Summary, TL;DR, 摘要, 요약, 초록, Tóm tắt: kept as a labelled item
+    OriginalTitle,  // Original title, 原文标题, 원제, Tiêu đề gốc: the title, the heading a translation
+    Title,          // Title, 标题, 제목, Tiêu đề (table headers)
+    Links,          // Links, Paper, arXiv, PDF, URL, 论文链接, 링크, Liên kết: where the id comes from
+    ArxivId,        // arXiv ID, Paper ID, ID
+    Code,           // Code, GitHub, Repo, 代码, 코드, Mã nguồn: kept as a labelled item
+    ProjectPage,    // Project page, Homepage, 项目主页, 프로젝트 페이지: kept
+    Submitter,      // Submitted by, Submitter, 提交者, 제출자: kept
+    Date,           // Date, Published, 日期, 날짜: kept
+};
+FieldRole field_role(std::string_view label);
+
+// A label at the start of a line: "Label: rest" / "Label：rest" with a short label (plain text,
+// no markup), the way "Vote: 12" and "Authors: ..." are written. Sets label and rest (trimmed).
+bool plain_label(std::string_view line, std::string_view& label, std::string_view& rest);
+
+// A vote count written after a star or arrow: "⭐ 147", "⬆️ 12", "👍 3", "▲ 5", "⭐ 2.36k",
+// anywhere in s. On success sets votes and the byte range [at, end) of the marker and number.
+bool vote_marker(std::string_view s, int32_t& votes, size_t& at, size_t& end);
+
+// Strips list numbering and decoration from a title: "3. ", "3) ", "#3 ", "No. 3: ", keycap
+// digits "1️⃣ ", circled "① ", a trailing vote marker; trims.
+std::string_view strip_title_decoration(std::string_view title);
+
+// The id when the whole of s is an arXiv id ("2505.04588", "arXiv:2505.04588", "2505.04588v2"),
+// else "".
+std::string arxiv_id_in_text(std::string_view s);
+// The first "arXiv:NNNN.NNNNN" / "arXiv ID: NNNN.NNNNN" / "arxiv.org/abs/NNNN.NNNNN" written in
+// running text, else "".
+std::string arxiv_id_mentioned(std::string_view s);
+
 // "[Title](url)" written literally (cmark did not make a link, e.g. unbalanced brackets).
 bool literal_link(std::string_view s, std::string_view& title, std::string_view& url);
 

@@ -1,0 +1,107 @@
+// Private to the markdown parser (parser.cpp, md_entries.cpp, md_read.cpp): the document being
+// read and the entries found in it. Everything here points into one cmark document and one source
+// text, both owned by parse() and valid only during it.
+//
+// The reading is in two passes over cmark-gfm's AST:
+//   1. find_entries(): which structures carry one paper each (heading sections at the level whose
+//      sections each carry one paper, table rows, <details> blocks, list items), judged by the
+//      arXiv ids and field labels found in them; and the listing date in force for each.
+//   2. read_entry(): one entry's blocks into a PaperDraft (title, id, votes, authors, summary).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "cmark-gfm.h"
+#include "model.h"
+#include "paper_builder.h"
+
+namespace dv::md {
+
+// The sanitized source and its line starts, for slicing blocks by their source positions.
+struct SourceText {
+    std::string_view text;
+    std::vector<size_t> line_starts;
+
+    explicit SourceText(std::string_view t);
+    std::string_view line(int ln) const;  // 1-based, without the '\n'
+    // A paragraph's markdown: first line from its start column, later lines without their
+    // indentation (insignificant for paragraph continuation lines), trailing spaces trimmed.
+    void paragraph_source(cmark_node* para, std::string& out) const;
+    // Any other block (code, quote, heading): its lines, later ones losing at most the first
+    // line's indentation.
+    void block_source(cmark_node* b, std::string& out) const;
+};
+
+std::string_view literal(cmark_node* n);
+// The plain text of a node and its subtree (text, code, html literals; breaks give a space).
+// Iterative, so deeply nested emphasis cannot overflow the stack.
+void flatten_node(cmark_node* node, std::string& out);
+void flatten_children(cmark_node* parent, std::string& out);
+
+// Diagnostics with a per-file cap (the rest are counted and reported in one line).
+struct Diags {
+    ParseResult* r = nullptr;
+    size_t shown = 0, suppressed = 0;
+    void add(uint32_t line, Severity sev, std::string msg);
+};
+
+// A listing date in force: a day, none, or a heading whose date is not a real day (its papers
+// then have no date, and it was said once).
+struct DateCtx {
+    int32_t date = kNoDate;
+    bool invalid = false;
+    bool set() const { return date != kNoDate || invalid; }
+};
+
+enum class EntryKind : uint8_t { Section, TableRow, Details, ListItem };
+
+// Column roles of a table (header text → FieldRole as int, and the header text itself).
+struct TableColumns {
+    std::vector<uint8_t> roles;
+    std::vector<std::string> names;
+};
+
+struct Entry {
+    EntryKind kind = EntryKind::Section;
+    cmark_node* head = nullptr;     // the heading, the row, the <details> html block, the item
+    cmark_node* first = nullptr;    // Section/Details: first content block (siblings up to `end`)
+    cmark_node* end = nullptr;      // exclusive; null = up to the parent's end
+    const TableColumns* columns = nullptr;  // TableRow only
+    DateCtx date;                   // from the headings above it; unset = the file's date
+    std::string details_summary;    // Details: the <summary> text, tags stripped
+};
+
+struct Found {
+    std::vector<Entry> entries;
+    std::vector<TableColumns> tables;  // owned here; entries point in (reserved, never moves)
+    std::string format;                // "daily-papers-ko", "heading-sections", "table", ...
+    DateCtx first_heading_date;        // the first heading's date, if it has one
+    int32_t updated_date = kNoDate;    // a "Last updated: <date>" line's date
+    std::vector<uint32_t> invalid_date_lines;  // headings whose date is not a real day
+};
+
+void find_entries(cmark_node* doc, const SourceText& src, Found& out);
+
+// Reads one entry into d (d.date is left to the caller). Adds diagnostics through diags.
+void read_entry(const Entry& e, const SourceText& src, Diags& diags, PaperDraft& d);
+
+// Ids a subtree mentions (links, autolinks, "arXiv:" text, a heading that is an id), the first
+// ones in order; at most kMaxIds distinct are kept, `distinct` counts up to kMaxIds + 1.
+struct IdSet {
+    static constexpr size_t kMaxIds = 3;
+    std::string ids[kMaxIds];
+    size_t distinct = 0;
+    void add(std::string_view id);
+    void merge(const IdSet& o) {
+        for (size_t i = 0; i < o.distinct && i < kMaxIds; ++i) add(o.ids[i]);
+        if (o.distinct > kMaxIds) distinct = kMaxIds + 1;
+    }
+};
+void collect_ids(cmark_node* n, IdSet& ids);
+// How many lines of the paragraphs in this subtree start with a known field label.
+int count_field_labels(cmark_node* n);
+
+}  // namespace dv::md
