@@ -15,11 +15,21 @@ int cmd_parse(const Options& o) {
 
     nlohmann::json papers = nlohmann::json::array();
     nlohmann::json diags = nlohmann::json::array();
+    nlohmann::json files = nlohmann::json::array();
     std::string text;
     size_t count = 0;
     for (const InputFile& f : inputs) {
         dv::ParseResult r = dv::parse(f.bytes, f.name);
         count += r.papers.size();
+        if (o.json) {
+            // What each file was read as: its shape, paper count and listing date (null if none).
+            nlohmann::json fj = nlohmann::json::object();
+            fj["source"] = f.name;
+            fj["format"] = r.format;
+            fj["papers"] = r.papers.size();
+            fj["date"] = r.date == dv::kNoDate ? nlohmann::json(nullptr) : nlohmann::json(dv::format_date(r.date));
+            files.push_back(std::move(fj));
+        }
         for (const dv::Diagnostic& d : r.diagnostics) {
             if (o.json) {
                 diags.push_back(dv::diagnostic_json(d));
@@ -45,6 +55,7 @@ int cmd_parse(const Options& o) {
     nlohmann::json j = nlohmann::json::object();
     j["papers"] = std::move(papers);
     j["diagnostics"] = std::move(diags);
+    j["files"] = std::move(files);
     return write_output(dump_json(j, o.pretty), o.output) ? kExitOk : kExitIo;
 }
 

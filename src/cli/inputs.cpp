@@ -1,4 +1,5 @@
-// digest-cli input collection: files as given, directories recursively to their .md files.
+// digest-cli input collection: files as given, directories recursively to their digest files
+// (.md, .markdown, .json: dv::is_digest_file_name).
 #include <algorithm>
 #include <cerrno>
 #include <cstdio>
@@ -13,12 +14,6 @@ namespace fs = std::filesystem;
 
 namespace dvcli {
 namespace {
-
-bool is_markdown_name(const fs::path& p) {
-    std::string ext = p.extension().string();
-    for (char& c : ext) c = char(std::tolower(static_cast<unsigned char>(c)));
-    return ext == ".md";
-}
 
 bool read_whole(const std::string& name, std::string& out) {
     std::string error;
@@ -54,7 +49,7 @@ bool collect_inputs(const std::vector<std::string>& paths, std::vector<InputFile
                 return false;
             }
             std::error_code fec;
-            if (it->is_regular_file(fec) && is_markdown_name(it->path())) found.push_back(it->path().string());
+            if (it->is_regular_file(fec) && dv::is_digest_file_name(it->path().filename().string())) found.push_back(it->path().string());
         }
         std::sort(found.begin(), found.end());
         names.insert(names.end(), found.begin(), found.end());

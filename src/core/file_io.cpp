@@ -26,4 +26,19 @@ bool read_file_bytes(const std::string& path, std::string& out, std::string& err
     return true;
 }
 
+bool is_digest_file_name(std::string_view name) {
+    for (std::string_view ext : {".md", ".markdown", ".json"}) {
+        if (name.size() < ext.size()) continue;
+        std::string_view tail = name.substr(name.size() - ext.size());
+        bool same = true;
+        for (size_t i = 0; i < ext.size() && same; ++i) {
+            char c = tail[i];
+            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+            same = c == ext[i];
+        }
+        if (same) return true;
+    }
+    return false;
+}
+
 }  // namespace dv

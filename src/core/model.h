@@ -75,6 +75,8 @@ struct Diagnostic {
 
 struct ParseResult {
     std::string source;
+    std::string format;            // the shape recognised: "daily-papers-ko", "hf-api-json", ...; "" = none
+    int32_t date = kNoDate;        // the file's listing date, if it has one
     std::vector<Paper> papers;
     std::vector<Diagnostic> diagnostics;
 };

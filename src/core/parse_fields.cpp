@@ -192,6 +192,48 @@ int parse_vote_value(std::string_view v, int32_t& out) {
     return 1;
 }
 
+bool parse_count(std::string_view s, int32_t& out) {
+    s = trim(s);
+    int64_t mult = 1;
+    if (!s.empty()) {
+        char c = s.back();
+        if (c == 'k' || c == 'K') mult = 1000;
+        else if (c == 'm' || c == 'M') mult = 1000000;
+        if (mult > 1) s = trim(s.substr(0, s.size() - 1));
+    }
+    size_t dot = s.find('.');
+    std::string_view whole = s.substr(0, dot);
+    std::string_view frac = dot == std::string_view::npos ? std::string_view() : s.substr(dot + 1);
+    if (dot != std::string_view::npos && (mult == 1 || !all_digits(frac) || frac.size() > 6)) return false;
+    // The whole part: plain digits, or 1-3 digits then ",ddd" groups.
+    int64_t v = 0;
+    size_t digits = 0, group = 0;
+    bool grouped = false;
+    for (size_t i = 0; i < whole.size(); ++i) {
+        char c = whole[i];
+        if (c == ',') {
+            if (digits == 0 || (grouped ? group != 3 : group > 3)) return false;
+            grouped = true;
+            group = 0;
+            continue;
+        }
+        if (!is_digit(c)) return false;
+        if (++digits > 10) return false;
+        ++group;
+        v = v * 10 + (c - '0');
+    }
+    if (digits == 0 || (grouped && group != 3)) return false;
+    v *= mult;
+    if (!frac.empty()) {
+        int64_t f = 0, scale = 1;
+        for (char c : frac) f = f * 10 + (c - '0'), scale *= 10;
+        v += (f * mult + scale / 2) / scale;  // rounded to the nearest whole count
+    }
+    if (v > INT32_MAX) return false;
+    out = static_cast<int32_t>(v);
+    return true;
+}
+
 bool split_label(std::string_view src, std::string_view& label, std::string_view& text) {
     if (src.empty() || (src[0] != '*' && src[0] != '_')) return false;
     const char m = src[0];

@@ -18,6 +18,11 @@ bool is_video_url(std::string_view url);
 // -1 = malformed.
 int parse_vote_value(std::string_view v, int32_t& out);
 
+// A count as pages write it: "66", "1,234", "2.36k" (= 2360), "1.2M", "3K"; surrounding spaces
+// allowed. Integer arithmetic, so "2.36k" is exactly 2360. False (out untouched) for anything else,
+// a fraction without a k/M suffix ("2.5"), or a value beyond int32.
+bool parse_count(std::string_view s, int32_t& out);
+
 // A summary item's markdown source starting with a bold/italic label: "**What's New**: text",
 // "***What's New***: text", "***Technical Details*: text", "**Label:** text". On success sets
 // label (no markup, no colon, trimmed) and text (the rest after the colon, trimmed).

@@ -10,6 +10,7 @@
 
 #include "cmark.h"
 #include "date.h"
+#include "hf_json.h"
 #include "paper_builder.h"
 #include "parse_fields.h"
 #include "text.h"
@@ -457,6 +458,7 @@ void Walker::run(cmark_node* doc) {
 }  // namespace
 
 ParseResult parse(std::string_view bytes, std::string_view source_name) {
+    if (is_json_input(bytes, source_name)) return parse_hf_json(bytes, source_name);  // hf_json.h
     ParseResult r;
     r.source = std::string(source_name);
     try {
