@@ -194,7 +194,7 @@ TEST_CASE("cli: directories are read recursively for .md files, sorted", "[cli]"
     CHECK(json::parse(pretty.out, nullptr, false) == j);
 }
 
-TEST_CASE("cli: parse --json lists each file's format, paper count and date; folders include .json", "[cli][hf_json]") {
+TEST_CASE("cli: parse --json lists each file's format, paper count and date, and folders include .json", "[cli][hf_json]") {
     TempDir t;
     t.write("d/2024-06-06.md", kSmall);
     t.write("d/hf/2024-06-06.json", dvtest::fixture("hf/2024-06-06.json"));
