@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -191,6 +192,53 @@ TEST_CASE("cli: directories are read recursively for .md files, sorted", "[cli]"
     Run pretty = cli({"parse", "--json", "--pretty", (t.path / "d").string()});
     CHECK(pretty.out.find("\n  ") != std::string::npos);
     CHECK(json::parse(pretty.out, nullptr, false) == j);
+}
+
+TEST_CASE("cli: parse --json lists each file's format, paper count and date, and folders include .json", "[cli][hf_json]") {
+    TempDir t;
+    t.write("d/2024-06-06.md", kSmall);
+    t.write("d/hf/2024-06-06.json", dvtest::fixture("hf/2024-06-06.json"));
+    t.write("d/hf/weekly/2026-W10.JSON", dvtest::fixture("hf/weekly/2026-W10.json"));
+    t.write("d/hf/papers.json", dvtest::fixture("hf/error_body.json"));
+    t.write("d/notes.txt", "[{\"paper\": {}}]");
+    json j = cli_json({"parse", "--json", (t.path / "d").string()});
+    INFO(j["files"].dump());
+    // The keys parse --json always had, plus "files", in input order (sorted paths).
+    CHECK(j["papers"].is_array());
+    CHECK(j["diagnostics"].is_array());
+    REQUIRE(j["files"].size() == 4);
+    auto file = [&](size_t i, const char* suffix) {
+        const json& f = j["files"][i];
+        std::string src = f["source"].get<std::string>();
+        CHECK(src.size() >= std::strlen(suffix));
+        CHECK(src.compare(src.size() - std::strlen(suffix), std::string::npos, suffix) == 0);
+        return f;
+    };
+    json md = file(0, "d/2024-06-06.md");
+    CHECK(md["papers"] == 2);
+    CHECK(md["format"].is_string());  // the markdown shapes' names and dates are the markdown parser's
+    CHECK(md.contains("date"));
+    json day = file(1, "hf/2024-06-06.json");
+    CHECK(day["format"] == "hf-api-json");
+    CHECK(day["papers"] == 12);
+    CHECK(day["date"] == "2024-06-06");
+    json err = file(2, "hf/papers.json");
+    CHECK(err["format"] == "hf-api-error");
+    CHECK(err["papers"] == 0);
+    CHECK(err["date"].is_null());
+    json week = file(3, "hf/weekly/2026-W10.JSON");
+    CHECK(week["format"] == "hf-page-json");
+    CHECK(week["papers"] == 3);
+    CHECK(week["date"].is_null());  // its papers span two days
+    CHECK(j["papers"].size() == 2 + 12 + 3);
+    // Each file's count agrees with its papers' "source".
+    std::map<std::string, size_t> per_source;
+    for (auto& p : j["papers"]) per_source[p["source"].get<std::string>()]++;
+    for (auto& f : j["files"]) CHECK(per_source[f["source"].get<std::string>()] == f["papers"].get<size_t>());
+    bool quoted = false;
+    for (auto& d : j["diagnostics"])
+        if (d["severity"] == "error" && d["message"].get<std::string>().find("Sorry, the page you asked for") != std::string::npos) quoted = true;
+    CHECK(quoted);
 }
 
 TEST_CASE("cli: query, sort, limit on a small library", "[cli]") {

@@ -29,6 +29,27 @@ inline std::filesystem::path corpus_dir() {
     return std::filesystem::exists(p) ? p : std::filesystem::path();
 }
 
+// A sibling folder of the corpus in ../shared: shared_dir("hf-json"), shared_dir("wild"). Empty if
+// there is no corpus or no such folder (tests then say so and check nothing).
+inline std::filesystem::path shared_dir(const std::string& name) {
+    std::filesystem::path c = corpus_dir();
+    if (c.empty()) return {};
+    c = c.lexically_normal();
+    if (c.filename().empty()) c = c.parent_path();  // "…/digests/" -> "…/digests"
+    std::filesystem::path p = c.parent_path() / name;
+    return std::filesystem::exists(p) ? p : std::filesystem::path();
+}
+
+// Every .json file below dir (recursively), sorted.
+inline std::vector<std::filesystem::path> json_files(const std::filesystem::path& dir) {
+    std::vector<std::filesystem::path> out;
+    if (dir.empty() || !std::filesystem::exists(dir)) return out;
+    for (auto& e : std::filesystem::recursive_directory_iterator(dir))
+        if (e.is_regular_file() && e.path().extension() == ".json") out.push_back(e.path());
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
 // Every .md file below dir (recursively), sorted, excluding FORMAT.md.
 inline std::vector<std::filesystem::path> markdown_files(const std::filesystem::path& dir) {
     std::vector<std::filesystem::path> out;

@@ -172,6 +172,14 @@ std::string github_repo(std::string_view url) {
     return {};
 }
 
+// A link's text: the url without its scheme and trailing slash ("example.org/x").
+std::string_view url_text(std::string_view url) {
+    for (std::string_view scheme : {"https://", "http://"})
+        if (url.compare(0, scheme.size(), scheme) == 0) url.remove_prefix(scheme.size());
+    while (url.size() > 1 && url.back() == '/') url.remove_suffix(1);
+    return url;
+}
+
 std::string github_item(std::string_view url, const json* stars) {
     std::string repo = github_repo(url);
     std::string text = md_link(repo.empty() ? url : std::string_view(repo), url);
@@ -219,6 +227,8 @@ std::string user_name(const json* user) {
     return n;
 }
 
+std::string quote(std::string_view s);
+
 // --- Items --------------------------------------------------------------------------------------
 
 enum class Shape { None, Api, Ko, Page };
@@ -236,6 +246,7 @@ struct Item {
     PaperDraft d;
     int32_t own_date = kNoDate;     // submittedOnDailyAt / scraped_date
     int32_t posted_date = kNoDate;  // top-level publishedAt, only when before 2025-03-11
+    std::string bad_votes;          // a vote field that is there but not a count, for a Warning
 };
 
 // A bare paper object ({id, title, authors...}, as /api/papers/ID gives) or an item's "paper".
@@ -269,6 +280,7 @@ void read_api(const json& o, Shape shape, Item& it, int32_t march_11) {
     add_authors(d, array_at(p, "authors"));
     int32_t votes = 0;
     if (count_at(p, "upvotes", votes) || (pp && count_at(o, "upvotes", votes))) d.votes = votes;
+    else if (const json* u = member(p, "upvotes"); u && !u->is_null()) it.bad_votes = u->dump(-1, ' ', false, json::error_handler_t::replace);
 
     if (shape == Shape::Ko) {
         add_item(d, "Translated title", md_text(str_at(o, "translation_title")));
@@ -305,7 +317,7 @@ void read_api(const json& o, Shape shape, Item& it, int32_t march_11) {
         add_item(d, "GitHub", github_item(repo, stars));
     }
     std::string_view page = str_at(p, "projectPage");
-    if (!page.empty()) add_item(d, "Project page", md_link(page, page));
+    if (!page.empty()) add_item(d, "Project page", md_link(url_text(page), page));
     int32_t comments = 0;
     if (pp && count_at(o, "numComments", comments) && comments > 0) add_item(d, "Comments", std::to_string(comments));
     std::string by = user_name(pp ? object_at(o, "submittedBy") : nullptr);
@@ -333,6 +345,8 @@ void read_page(const json& o, Item& it) {
     add_authors(d, array_at(o, "authors"));
     int32_t votes = 0;
     if (count_at(o, "stars", votes) || count_at(o, "upvotes", votes)) d.votes = votes;
+    else if (const json* s = member(o, "stars"); s && !s->is_null())
+        it.bad_votes = s->is_string() ? quote(s->get_ref<const std::string&>()) : s->dump(-1, ' ', false, json::error_handler_t::replace);
     add_item(d, "Abstract", md_paragraphs(str_at(det, "abstract")));
     if (const json* links = array_at(det, "github_links")) {
         std::unordered_set<std::string> seen;
@@ -350,14 +364,15 @@ void read_page(const json& o, Item& it) {
 
 // --- Describing what was found, for the diagnostics -----------------------------------------------
 
+// "an array", "a string", ...
 const char* kind_of(const json& v) {
     switch (v.type()) {
-    case json::value_t::object: return "object";
-    case json::value_t::array: return "array";
-    case json::value_t::string: return "string";
-    case json::value_t::boolean: return "boolean";
-    case json::value_t::null: return "null";
-    default: return "number";
+    case json::value_t::object: return "an object";
+    case json::value_t::array: return "an array";
+    case json::value_t::string: return "a string";
+    case json::value_t::boolean: return "a boolean";
+    case json::value_t::null: return "a null";
+    default: return "a number";
     }
 }
 
@@ -383,12 +398,12 @@ std::string describe(const json& v) {
         const json& first = v.front();
         std::string s = "an array of " + std::to_string(v.size()) + " values, the first " +
                         (first.is_object() ? (first.empty() ? std::string("an empty object") : "an object with keys " + keys_of(first))
-                                           : std::string("a ") + kind_of(first));
+                                           : std::string(kind_of(first)));
         return s;
     }
     if (v.is_number()) return "the bare number " + v.dump();
     if (v.is_string()) return "a bare string";
-    return std::string("a bare ") + kind_of(v);
+    return std::string("a bare ") + (v.is_boolean() ? "boolean" : "null");
 }
 
 // Records where nlohmann's parser stopped; only run after json::parse failed, to say why.
@@ -423,8 +438,12 @@ Diagnostic syntax_error(std::string_view text, const std::string& source) {
     size_t pos = std::min(sax.position, text.size());
     uint32_t line = 1;
     for (size_t i = 0; i + 1 < pos && i < text.size(); ++i) line += text[i] == '\n';
-    bool truncated = sax.message.find("unexpected end of input") != std::string::npos && trim(text.substr(pos ? pos - 1 : 0)).empty();
-    std::string msg = truncated ? "truncated JSON: the text ends at byte " + std::to_string(text.size()) + " inside a value (" + sax.message + ")"
+    // Truncated: the parser read to the last non-space byte and still wanted more.
+    size_t end = text.size();
+    while (end > 0 && (text[end - 1] == ' ' || text[end - 1] == '\n' || text[end - 1] == '\r' || text[end - 1] == '\t')) --end;
+    bool truncated = pos >= end && (sax.message.find("end of input") != std::string::npos ||
+                                    sax.message.find("missing closing quote") != std::string::npos);
+    std::string msg = truncated ? "truncated JSON: the text ends at byte " + std::to_string(text.size()) + " before the value is complete (" + sax.message + ")"
                                 : "malformed JSON at byte " + std::to_string(pos) + ": " + (sax.message.empty() ? "syntax error" : sax.message);
     return {source, line, Severity::Error, msg};
 }
@@ -539,6 +558,7 @@ void run(std::string_view bytes, ParseResult& r) {
         it.d.line = static_cast<uint32_t>(k + 1);  // the item number, see hf_json.h
         if (it.d.title.empty()) it.d.title = it.d.arxiv_id.empty() ? "(untitled)" : it.d.arxiv_id;
         if (it.d.arxiv_id.empty()) diag(Severity::Warning, item_no + " has no valid arXiv id; kept without one");
+        if (!it.bad_votes.empty()) diag(Severity::Warning, item_no + ": votes " + it.bad_votes + " are not a count; read as no votes");
         out.push_back(std::move(it));
     }
     if (out.empty()) {
@@ -547,7 +567,7 @@ void run(std::string_view bytes, ParseResult& r) {
     }
     r.format = format_name(first_shape);
     if (foreign) {
-        std::string what = first_foreign->is_object() ? "an object with keys " + keys_of(*first_foreign) : std::string("a ") + kind_of(*first_foreign);
+        std::string what = first_foreign->is_object() ? "an object with keys " + keys_of(*first_foreign) : std::string(kind_of(*first_foreign));
         diag(Severity::Warning, std::to_string(foreign) + " of " + std::to_string(items->size()) + " items are not papers (the first: " + what + ")");
     }
 

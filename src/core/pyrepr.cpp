@@ -130,6 +130,7 @@ struct Reader {
             skip_space();
             if (at_end()) return fail(open_at, "unclosed '{'");
             if (kind == 0) {
+                if (s[i] != ':' && s[i] != ',' && s[i] != '}') return fail(i, "expected ':' after a dict key");
                 kind = s[i] == ':' ? 1 : 2;
                 out = kind == 1 ? json::object() : json::array();
             }
