@@ -1,7 +1,8 @@
 // The native platform: desktop GLFW + OpenGL 3.3, the same UI as the web build. This file is the
 // window and the loop; beside it: the command line (native_args), loading and the folder watch
-// (native_library), desktop helpers (native_desktop), files (native_files), settings
-// (native_settings), screenshots and frame times (native_capture). The open/save dialogs are UI
+// (native_library), the window's size, place and scale (native_window), desktop helpers
+// (native_desktop), files (native_files), settings (native_settings), screenshots and frame
+// times (native_capture). The open/save dialogs are UI
 // panels (src/ui/panel_path_dialog.cpp) reaching the disk through the Host's file slots.
 //
 //   digest-viewer [options] [FILE|DIR...]      (see --help, native_args.cpp)
@@ -10,7 +11,6 @@
 
 #include <algorithm>
 #include <chrono>
-#include <cmath>
 #include <cstdio>
 
 #include "gl_frame.h"
@@ -19,6 +19,7 @@
 #include "native_capture.h"
 #include "native_desktop.h"
 #include "native_library.h"
+#include "native_window.h"
 #include "platform_common.h"
 #include "ui/app.h"
 
@@ -46,19 +47,10 @@ Native g;
 double now_s() { return glfwGetTime(); }
 
 void save_settings_now() {
-    dvn::Settings& s = g.settings;
     if (!g.use_settings) return;
-    const bool maximized = glfwGetWindowAttrib(g.window, GLFW_MAXIMIZED) != 0;
-    if (!maximized && !glfwGetWindowAttrib(g.window, GLFW_ICONIFIED)) {
-        glfwGetWindowSize(g.window, &s.win_w, &s.win_h);
-        glfwGetWindowPos(g.window, &s.win_x, &s.win_y);
-        s.has_pos = true;
-    }
-    s.font_size = g.app.font_size;
-    s.theme = g.app.theme_follows_system ? "follow" : g.app.dark ? "dark" : "light";
-    s.maximized = maximized;
+    dvn::window_to_settings(g.window, g.app, g.settings);
     std::string err;
-    if (!dvn::save_settings(g.settings_path, s, err)) std::fprintf(stderr, "digest-viewer: could not save the settings: %s\n", err.c_str());
+    if (!dvn::save_settings(g.settings_path, g.settings, err)) std::fprintf(stderr, "digest-viewer: could not save the settings: %s\n", err.c_str());
 }
 
 void open_paths(const std::vector<std::string>& paths, bool remember) {
@@ -114,19 +106,8 @@ void install_host(dv::App& app) {
 }
 
 // --- Window callbacks (installed before ImGui's, which chain to them) ---------------------------
-// The UI scale: the monitor's content scale over what the framebuffer already scales (X11: the
-// framebuffer is in screen pixels, so all of it; Wayland/macOS: the framebuffer is 2x already).
-void update_scale() {
-    float scale = g.opt.scale;
-    if (scale <= 0) {
-        float xs = 1, ys = 1;
-        glfwGetWindowContentScale(g.window, &xs, &ys);
-        int ww = 0, wh = 0, fw = 0, fh = 0;
-        glfwGetWindowSize(g.window, &ww, &wh);
-        glfwGetFramebufferSize(g.window, &fw, &fh);
-        float fb = ww > 0 && fw > 0 ? (float)fw / (float)ww : 1.0f;
-        scale = std::clamp(xs / std::max(fb, 0.25f), 0.5f, 4.0f);
-    }
+void update_scale() {  // --scale, else the monitor's
+    const float scale = g.opt.scale > 0 ? g.opt.scale : dvn::window_ui_scale(g.window);
     if (scale != g.app.ui_scale) {
         dv::gl_set_scale(g.app, scale);
         dv::wake();
@@ -161,60 +142,6 @@ void install_window_callbacks(GLFWwindow* w) {
 }
 
 // --- Start ------------------------------------------------------------------------------------------
-std::string find_font_dir() {
-    std::vector<std::string> candidates;
-    std::string exe = dvn::executable_dir();
-    if (!exe.empty()) {
-        candidates.push_back(exe + "/fonts");
-        candidates.push_back(exe + "/../share/digest-viewer/fonts");
-    }
-    candidates.push_back(DV_SOURCE_FONT_DIR);
-    for (const std::string& c : candidates)
-        if (!c.empty() && dvn::path_exists(c + "/NanumSquareR.ttf")) return dvn::normalize_path(c);
-    return exe.empty() ? std::string("fonts") : exe + "/fonts";  // app_init reports the miss
-}
-
-// The window at its remembered (or asked for) size and place, hidden until the first frame.
-GLFWwindow* create_window() {
-    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
-    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
-    glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
-    glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
-    glfwWindowHint(GLFW_VISIBLE, GLFW_FALSE);  // shown once sized and placed
-    glfwWindowHintString(GLFW_X11_CLASS_NAME, "digest-viewer");  // StartupWMClass in the .desktop file
-    glfwWindowHintString(GLFW_X11_INSTANCE_NAME, "digest-viewer");
-    const dvn::Settings& s = g.settings;
-    int w = 1280, h = 800;
-    if (g.opt.width > 0) {
-        w = g.opt.width;
-        h = g.opt.height;
-    } else if (s.win_w >= 200 && s.win_h >= 150) {
-        w = s.win_w;
-        h = s.win_h;
-    } else if (GLFWmonitor* m = glfwGetPrimaryMonitor()) {
-        float xs = 1, ys = 1;
-        glfwGetMonitorContentScale(m, &xs, &ys);
-        if (const GLFWvidmode* mode = glfwGetVideoMode(m)) {
-            w = std::min((int)std::lround(1280 * xs), mode->width * 9 / 10);
-            h = std::min((int)std::lround(800 * ys), mode->height * 9 / 10);
-        }
-    }
-    if (s.maximized && g.opt.width <= 0) glfwWindowHint(GLFW_MAXIMIZED, GLFW_TRUE);
-    GLFWwindow* win = glfwCreateWindow(w, h, "Digest Viewer", nullptr, nullptr);
-    if (!win || !s.has_pos || g.opt.width > 0) return win;
-    int count = 0;  // the remembered place only where some monitor still is (a laptop undocked since)
-    GLFWmonitor** mons = glfwGetMonitors(&count);
-    for (int i = 0; i < count; i++) {
-        int mx, my, mw, mh;
-        glfwGetMonitorWorkarea(mons[i], &mx, &my, &mw, &mh);
-        if (s.win_x >= mx - 50 && s.win_y >= my - 50 && s.win_x < mx + mw - 100 && s.win_y < my + mh - 100) {
-            glfwSetWindowPos(win, s.win_x, s.win_y);
-            break;
-        }
-    }
-    return win;
-}
-
 void choose_theme() {
     const std::string& t = !g.opt.theme.empty() ? g.opt.theme : g.settings.theme;
     g.app.theme_follows_system = t == "follow";
@@ -337,7 +264,7 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "digest-viewer: cannot start GLFW (no display?)\n");
         return 1;
     }
-    g.window = create_window();
+    g.window = dvn::create_window(g.opt, g.settings);
     if (!g.window) {
         std::fprintf(stderr, "digest-viewer: cannot create an OpenGL 3.3 window\n");
         glfwTerminate();
@@ -350,7 +277,7 @@ int main(int argc, char** argv) {
     install_host(g.app);
     g.app.font_size = g.settings.font_size;
     choose_theme();
-    g.font_dir = find_font_dir();
+    g.font_dir = dvn::find_font_dir(DV_SOURCE_FONT_DIR);
     if (!dv::platform_start(g.window, g.app, "#version 330", g.font_dir.c_str()))  // the UI still runs on ImGui's default font
         std::fprintf(stderr, "digest-viewer: could not start the UI (fonts in %s?)\n", g.font_dir.c_str());
     update_scale();
