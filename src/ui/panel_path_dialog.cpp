@@ -21,14 +21,15 @@ PathKind stat_kind(const App& app, const std::string& path) {
 // The folder part of what is typed and the name prefix to complete ("/a/b/c" -> "/a/b", "c";
 // "~/x" -> "$HOME", "x": the platform's normalize expands the ~).
 void split_typed(const App& app, const std::string& typed, std::string& dir, std::string& prefix) {
-    std::string t = typed == "~" ? "~/" : typed;
+    std::string t = typed;
+    if (t == "~") t.push_back('/');
     size_t slash = t.rfind('/');
     if (slash == std::string::npos) {
         dir = ".";
         prefix = t;
         return;
     }
-    dir = slash == 0 ? "/" : t.substr(0, slash);
+    dir = t.substr(0, slash == 0 ? 1 : slash);  // "/x" -> "/"
     prefix = t.substr(slash + 1);
     if (dir[0] == '~' && app.host.files.normalize) dir = app.host.files.normalize(dir);
 }
