@@ -53,7 +53,7 @@ set(DV_FONT_FILES
 
 if(EMSCRIPTEN)
     set(DV_SITE_DIR "${CMAKE_BINARY_DIR}/site")
-    add_executable(digest-viewer src/platform/main_web.cpp src/platform/gl_frame.cpp)
+    add_executable(digest-viewer src/platform/main_web.cpp src/platform/gl_frame.cpp src/platform/platform_common.cpp)
     target_link_libraries(digest-viewer PRIVATE dv_ui dv_gfx dv_warnings)
     set_target_properties(digest-viewer PROPERTIES
         OUTPUT_NAME "digest-viewer"
@@ -85,6 +85,8 @@ else()
     find_package(glfw3 3.3 REQUIRED)
     find_package(OpenGL REQUIRED)
     add_executable(digest-viewer src/platform/main_native.cpp src/platform/gl_frame.cpp
+        src/platform/platform_common.cpp src/platform/native_args.cpp src/platform/native_capture.cpp
+        src/platform/native_desktop.cpp src/platform/native_library.cpp src/platform/native_window.cpp
         src/platform/native_files.cpp src/platform/native_settings.cpp)
     target_link_libraries(digest-viewer PRIVATE dv_ui dv_gfx glfw OpenGL::GL dv_warnings)
     target_link_libraries(dv_gfx PRIVATE glfw OpenGL::GL)

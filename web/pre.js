@@ -1,27 +1,37 @@
 // Runs inside the Emscripten module scope (linked with --pre-js), where HEAPU8 is the live view of
-// wasm memory even after it grows. File bytes are copied into malloc'ed memory, never passed as
-// 'string' arguments (those are copied onto the 1 MB stack).
-Module['dvAddFile'] = function (name, bytes, unreadable) {
-  var nameLen = lengthBytesUTF8(name) + 1;
-  var namePtr = _malloc(nameLen);
-  stringToUTF8(name, namePtr, nameLen);
-  var len = unreadable ? 0 : bytes.length;
-  var dataPtr = _malloc(Math.max(len, 1));
-  if (!dataPtr) {
-    _free(namePtr);
-    throw new Error('out of memory reading ' + name);
-  }
-  if (len) HEAPU8.set(bytes, dataPtr);
-  _dv_add_file(namePtr, dataPtr, len);
-  _free(dataPtr);
-  _free(namePtr);
+// wasm memory even after it grows. Every string and byte array the page hands to wasm goes
+// through here: copied into malloc'ed memory, never passed as 'string' arguments (those are
+// copied onto the 1 MB stack), freed after the call.
+
+// The one way a JS string reaches wasm: UTF-8 in malloc'ed memory for the length of fn(ptr).
+function dvWithString(text, fn) {
+  var n = lengthBytesUTF8(text) + 1;
+  var p = _malloc(n);
+  if (!p) throw new Error('out of memory passing a string of ' + n + ' bytes');
+  stringToUTF8(text, p, n);
+  try { return fn(p); } finally { _free(p); }
+}
+
+// Bytes the same way (a 1-byte block for none, so the pointer is never null).
+function dvWithBytes(bytes, fn) {
+  var len = bytes ? bytes.length : 0;
+  var p = _malloc(Math.max(len, 1));
+  if (!p) throw new Error('out of memory passing ' + len + ' bytes');
+  if (len) HEAPU8.set(bytes, p);
+  try { return fn(p, len); } finally { _free(p); }
+}
+
+// bytes === null: the browser could not read the file (passed as length -1). Returns what the
+// viewer did with it, as src/core/library.h's AddResult::Kind (0 added ... 4 rejected).
+Module['dvAddFile'] = function (name, bytes) {
+  return dvWithString(name, function (namePtr) {
+    return dvWithBytes(bytes, function (dataPtr, len) { return _dv_add_file(namePtr, dataPtr, bytes ? len : -1); });
+  });
 };
+Module['dvSetHash'] = function (hash) { dvWithString(hash, function (p) { _dv_set_hash(p); }); };
+Module['dvInputText'] = function (text) { dvWithString(text, function (p) { _dv_input_text(p); }); };
 
 // Benchmark hook (bench/web): parses bytes with the same parser the viewer uses, returns ms.
 Module['dvBenchParse'] = function (bytes) {
-  var ptr = _malloc(Math.max(bytes.length, 1));
-  HEAPU8.set(bytes, ptr);
-  var ms = _dv_bench_parse(ptr, bytes.length);
-  _free(ptr);
-  return ms;
+  return dvWithBytes(bytes, function (p, len) { return _dv_bench_parse(p, len); });
 };

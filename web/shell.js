@@ -1,7 +1,7 @@
 // Digest Viewer's page shell: everything the browser side does, and nothing the viewer decides.
 // - checks WebAssembly and WebGL2, shows loading progress and fatal errors
 // - window-level drag and drop of files and folders (read recursively), the Open files/folder pickers
-// - hands file bytes to wasm through malloc + HEAPU8 (never as string arguments: those go on the stack)
+// - hands file bytes and strings to wasm (web/pre.js: malloc + HEAPU8, never as string arguments)
 // - Korean/CJK input: a hidden textarea takes focus while the UI edits text and forwards committed
 //   text (IME composition is shown next to the caret), because GLFW on the web only sees keypress
 // - links (new tab, http/https only), downloads, clipboard, URL hash and history
@@ -45,8 +45,8 @@
   const downloads = [];   // the last exports, for tests: {name, mime, size, text}
 
   // --- Remembering the library between visits (IndexedDB, in this browser only) -------------------
-  // Dropped files are kept so a reload or a later visit shows the same library; 'Clear all' and
-  // removing a file forget them (libraryChanged reconciles the store with what is loaded).
+  // The files the viewer accepted are kept so a reload or a later visit shows the same library;
+  // 'Clear all' and removing a file forget them (the viewer names them: filesRemoved).
   const store = {
     db: null,
     open() {
@@ -75,14 +75,16 @@
       const values = (await this.tx('readonly', (s) => s.getAll())) || [];
       return keys.map((k, i) => ({ name: k, bytes: values[i] }));
     },
-    async keepOnly(names) {
-      const keep = new Set(names);
-      const keys = (await this.tx('readonly', (s) => s.getAllKeys())) || [];
-      const stale = keys.filter((k) => !keep.has(k));
-      if (stale.length) await this.tx('readwrite', (s) => { for (const k of stale) s.delete(k); });
-    },
+    deleteAll(names) { return this.tx('readwrite', (s) => { for (const k of names) s.delete(k); }); },
   };
   let storeSync = Promise.resolve();
+  function storeLater(fn) { storeSync = storeSync.then(fn).catch(() => {}); }
+
+  // What dv_add_file returns (AddResult::Kind in src/core/library.h, in that order).
+  const ADD_RESULT = ['added', 'replaced', 'unchanged', 'duplicate', 'rejected'];
+  // Hands one file to wasm (bytes === null: could not be read); returns ADD_RESULT's word.
+  function addFile(name, bytes) { return ADD_RESULT[Module.dvAddFile(name, bytes)] || 'rejected'; }
+  const accepted = (result) => result === 'added' || result === 'replaced';
 
   // --- The viewer calls these (see src/platform/main_web.cpp) -----------------------------------
   window.DV = {
@@ -113,9 +115,7 @@
     },
     prefersDark() { return !window.matchMedia || window.matchMedia('(prefers-color-scheme: dark)').matches; },
     textInput(active, x, y, h) { setTextInput(active, x, y, h); },
-    libraryChanged(names) {
-      storeSync = storeSync.then(() => store.keepOnly(names)).catch(() => {});
-    },
+    filesRemoved(names) { storeLater(() => store.deleteAll(names)); },
     onReady() {
       statusEl.classList.add('done');
       restoreLibrary().finally(() => {
@@ -145,18 +145,13 @@
       // no frame is drawn between two files, and the library is rebuilt once.
       const contents = await Promise.all(entries.map(({ file }) =>
         file.arrayBuffer().then((b) => new Uint8Array(b), () => null)));
+      // Unreadable files (permissions, vanished) arrive as null: the viewer reports them.
+      // Only what the viewer accepted is stored, in one transaction for the whole drop.
       const keep = [];
       entries.forEach(({ name }, i) => {
-        const bytes = contents[i];
-        if (bytes === null) {  // unreadable (permissions, vanished): the viewer reports it
-          Module.dvAddFile(name, new Uint8Array(0), true);
-          return;
-        }
-        Module.dvAddFile(name, bytes, false);
-        keep.push({ name, bytes });
+        if (accepted(addFile(name, contents[i]))) keep.push({ name, bytes: contents[i] });
       });
-      // One transaction for the whole drop; libraryChanged then forgets what was rejected.
-      if (persist && keep.length) storeSync = storeSync.then(() => store.putAll(keep)).catch(() => {});
+      if (persist && keep.length) storeLater(() => store.putAll(keep));
       Module._dv_finish_load();
     });
     return loading;
@@ -167,7 +162,9 @@
   async function restoreLibrary() {
     const saved = await store.all().catch(() => []);
     if (!saved.length) return;
-    for (const { name, bytes } of saved) Module.dvAddFile(name, new Uint8Array(bytes), false);
+    // What the viewer no longer accepts (a stricter parser, a duplicate) is forgotten.
+    const stale = saved.filter(({ name, bytes }) => { const r = addFile(name, new Uint8Array(bytes)); return r === 'rejected' || r === 'duplicate'; });
+    if (stale.length) storeLater(() => store.deleteAll(stale.map((f) => f.name)));
     Module._dv_finish_load();
   }
 
@@ -261,14 +258,7 @@
       if (document.activeElement === ime) { ime.blur(); canvas.focus({ preventScroll: true }); }
     }
   }
-  function sendText(text) {
-    if (!text) return;
-    const n = Module.lengthBytesUTF8(text) + 1;
-    const p = Module._malloc(n);
-    Module.stringToUTF8(text, p, n);
-    Module._dv_input_text(p);
-    Module._free(p);
-  }
+  function sendText(text) { if (text) Module.dvInputText(text); }
   function hideComposition() { compositionEl.style.display = 'none'; compositionEl.textContent = ''; }
   ime.addEventListener('compositionstart', () => { composing = true; Module._dv_set_composing(1); });
   ime.addEventListener('compositionupdate', (e) => {
@@ -311,14 +301,7 @@
   });
 
   // --- URL hash and history ---------------------------------------------------------------------------
-  function applyHash() {
-    const h = location.hash.replace(/^#/, '');
-    const n = Module.lengthBytesUTF8(h) + 1;
-    const p = Module._malloc(n);
-    Module.stringToUTF8(h, p, n);
-    Module._dv_set_hash(p);
-    Module._free(p);
-  }
+  function applyHash() { Module.dvSetHash(location.hash.replace(/^#/, '')); }
   window.addEventListener('popstate', () => ready.then(applyHash));
   window.addEventListener('hashchange', () => ready.then(applyHash));
   window.addEventListener('resize', () => { if (Module._dv_wake) Module._dv_wake(); });

@@ -27,16 +27,11 @@ void gl_set_scale(App& app, float scale) {
     app_apply_theme(app);
 }
 
-void gl_frame(GLFWwindow* window, App& app, void (*extra)(App&)) {
+void gl_frame(GLFWwindow* window, App& app) {
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
     ImGui::NewFrame();
     app_frame(app);
-    if (extra) {
-        ImGui::PushFont(nullptr, app.font_size);
-        extra(app);
-        ImGui::PopFont();
-    }
     ImGui::Render();
     int w, h;
     glfwGetFramebufferSize(window, &w, &h);

@@ -68,9 +68,13 @@ bool load_extra_functions() {
 }
 #endif
 
-GLuint g_program = 0, g_vao = 0, g_vbo = 0;
-GLint g_u_data = -1, g_u_radius = -1, g_u_color = -1;
-size_t g_uploaded = 0;
+// The GL objects of the scatter, valid between scatter_gl_install and scatter_gl_shutdown.
+struct ScatterGL {
+    GLuint program = 0, vao = 0, vbo = 0;
+    GLint u_data = -1, u_radius = -1, u_color = -1;
+    size_t uploaded = 0;  // points in the buffer
+};
+ScatterGL g_gl;
 
 GLuint compile(GLenum type, const char* body, const char* name) {
     const std::string src = std::string(kGlslHeader) + body;
@@ -91,13 +95,13 @@ GLuint compile(GLenum type, const char* body, const char* name) {
 }
 
 void upload(const float* xy, size_t n) {
-    if (!g_vbo) return;
+    if (!g_gl.vbo) return;
     GLint last = 0;
     glGetIntegerv(GL_ARRAY_BUFFER_BINDING, &last);
-    glBindBuffer(GL_ARRAY_BUFFER, g_vbo);
+    glBindBuffer(GL_ARRAY_BUFFER, g_gl.vbo);
     glBufferData(GL_ARRAY_BUFFER, GLsizeiptr(n * 2 * sizeof(float)), n ? xy : nullptr, GL_STATIC_DRAW);
     glBindBuffer(GL_ARRAY_BUFFER, GLuint(last));
-    g_uploaded = n;
+    g_gl.uploaded = n;
 }
 
 // Runs inside ImGui_ImplOpenGL3_RenderDrawData. The panel follows it with
@@ -105,8 +109,8 @@ void upload(const float* xy, size_t n) {
 void draw(const ImDrawList*, const ImDrawCmd* cmd) {
     const auto* p = static_cast<const ScatterDrawParams*>(cmd->UserCallbackData);
     const ImDrawData* dd = ImGui::GetDrawData();
-    if (!p || !dd || !g_program) return;
-    const uint32_t count = uint32_t(std::min<size_t>(p->count, g_uploaded));
+    if (!p || !dd || !g_gl.program) return;
+    const uint32_t count = uint32_t(std::min<size_t>(p->count, g_gl.uploaded));
     if (count == 0) return;
     const ImVec2 pos = dd->DisplayPos, sc = dd->FramebufferScale;
     const float fb_h = dd->DisplaySize.y * sc.y;
@@ -127,12 +131,12 @@ void draw(const ImDrawList*, const ImDrawCmd* cmd) {
     glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
     glDisable(GL_DEPTH_TEST);
     glDisable(GL_CULL_FACE);
-    glUseProgram(g_program);
-    dvUniform4f(g_u_data, p->data[0], p->data[1], p->data[2], p->data[3]);
+    glUseProgram(g_gl.program);
+    dvUniform4f(g_gl.u_data, p->data[0], p->data[1], p->data[2], p->data[3]);
     const float r = p->radius;
-    dvUniform2f(g_u_radius, 2.0f * r * sc.x / GLsizei(vw), 2.0f * r * sc.y / GLsizei(vh));
-    dvUniform4f(g_u_color, p->color[0], p->color[1], p->color[2], p->color[3]);
-    glBindVertexArray(g_vao);
+    dvUniform2f(g_gl.u_radius, 2.0f * r * sc.x / GLsizei(vw), 2.0f * r * sc.y / GLsizei(vh));
+    dvUniform4f(g_gl.u_color, p->color[0], p->color[1], p->color[2], p->color[3]);
+    glBindVertexArray(g_gl.vao);
     dvDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, GLsizei(count));
     glBindVertexArray(0);
 }
@@ -144,35 +148,35 @@ bool scatter_gl_install(App& app) {
     GLuint vs = compile(GL_VERTEX_SHADER, shaders::scatter_vert, "shaders/scatter.vert");
     GLuint fs = compile(GL_FRAGMENT_SHADER, shaders::scatter_frag, "shaders/scatter.frag");
     if (!vs || !fs) return false;
-    g_program = glCreateProgram();
-    glAttachShader(g_program, vs);
-    glAttachShader(g_program, fs);
-    glLinkProgram(g_program);
-    glDetachShader(g_program, vs);
-    glDetachShader(g_program, fs);
+    g_gl.program = glCreateProgram();
+    glAttachShader(g_gl.program, vs);
+    glAttachShader(g_gl.program, fs);
+    glLinkProgram(g_gl.program);
+    glDetachShader(g_gl.program, vs);
+    glDetachShader(g_gl.program, fs);
     glDeleteShader(vs);
     glDeleteShader(fs);
     GLint ok = 0;
-    glGetProgramiv(g_program, GL_LINK_STATUS, &ok);
+    glGetProgramiv(g_gl.program, GL_LINK_STATUS, &ok);
     if (!ok) {
         char log[2048] = {};
-        glGetProgramInfoLog(g_program, sizeof log, nullptr, log);
+        glGetProgramInfoLog(g_gl.program, sizeof log, nullptr, log);
         std::fprintf(stderr, "scatter: shaders failed to link:\n%s\n", log);
-        glDeleteProgram(g_program);
-        g_program = 0;
+        glDeleteProgram(g_gl.program);
+        g_gl.program = 0;
         return false;
     }
-    g_u_data = glGetUniformLocation(g_program, "u_data");
-    g_u_radius = glGetUniformLocation(g_program, "u_radius");
-    g_u_color = glGetUniformLocation(g_program, "u_color");
+    g_gl.u_data = glGetUniformLocation(g_gl.program, "u_data");
+    g_gl.u_radius = glGetUniformLocation(g_gl.program, "u_radius");
+    g_gl.u_color = glGetUniformLocation(g_gl.program, "u_color");
 
     GLint last_vao = 0, last_buf = 0;
     glGetIntegerv(GL_VERTEX_ARRAY_BINDING, &last_vao);
     glGetIntegerv(GL_ARRAY_BUFFER_BINDING, &last_buf);
-    glGenVertexArrays(1, &g_vao);
-    glGenBuffers(1, &g_vbo);
-    glBindVertexArray(g_vao);
-    glBindBuffer(GL_ARRAY_BUFFER, g_vbo);
+    glGenVertexArrays(1, &g_gl.vao);
+    glGenBuffers(1, &g_gl.vbo);
+    glBindVertexArray(g_gl.vao);
+    glBindBuffer(GL_ARRAY_BUFFER, g_gl.vbo);
     glEnableVertexAttribArray(0);
     glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 2 * sizeof(float), nullptr);
     dvVertexAttribDivisor(0, 1);
@@ -185,11 +189,11 @@ bool scatter_gl_install(App& app) {
 }
 
 void scatter_gl_shutdown() {
-    if (g_vbo) glDeleteBuffers(1, &g_vbo);
-    if (g_vao) glDeleteVertexArrays(1, &g_vao);
-    if (g_program) glDeleteProgram(g_program);
-    g_vbo = g_vao = g_program = 0;
-    g_uploaded = 0;
+    if (g_gl.vbo) glDeleteBuffers(1, &g_gl.vbo);
+    if (g_gl.vao) glDeleteVertexArrays(1, &g_gl.vao);
+    if (g_gl.program) glDeleteProgram(g_gl.program);
+    g_gl.vbo = g_gl.vao = g_gl.program = 0;
+    g_gl.uploaded = 0;
 }
 
 }  // namespace dv

@@ -2,7 +2,9 @@
 // state object for the test hooks.
 #include "app.h"
 
+#include <algorithm>
 #include <chrono>
+#include <iterator>
 #include <nlohmann/json.hpp>
 
 #include "core/date.h"
@@ -11,6 +13,7 @@
 #include "imgui.h"
 #include "panels.h"
 #include "sample.h"
+#include "widgets.h"
 
 namespace dv {
 
@@ -51,7 +54,23 @@ void app_begin_change(App& app) {
     }
 }
 
-void app_add_file(App& app, const std::string& name, std::string_view bytes) {
+// Counts one file of the current load; app_finish_load turns the tally into one status line.
+static void tally(App& app, const std::string& name, AddResult::Kind kind, size_t papers, std::string msg) {
+    LoadTally& t = app.load_tally;
+    t.files++;
+    switch (kind) {
+    case AddResult::Added: t.added++; t.papers += papers; break;
+    case AddResult::Replaced: t.replaced++; t.papers += papers; break;
+    case AddResult::Unchanged: t.unchanged++; break;
+    case AddResult::Duplicate: t.duplicate++; break;
+    case AddResult::Rejected:
+        if (t.failed++ == 0) t.first_failure = msg.substr(msg.find(name));
+        break;
+    }
+    t.last_message = std::move(msg);
+}
+
+AddResult::Kind app_add_file(App& app, const std::string& name, std::string_view bytes) {
     app_begin_change(app);
     AddResult r = library_add(app.lib, name, bytes);
     std::string msg;
@@ -64,7 +83,43 @@ void app_add_file(App& app, const std::string& name, std::string_view bytes) {
         msg = "Could not load " + name + (r.diagnostics.empty() ? "" : ": " + r.diagnostics.front().message);
         break;
     }
-    app_set_status(app, msg);
+    tally(app, name, r.kind, r.papers, std::move(msg));
+    return r.kind;
+}
+
+void app_add_unreadable(App& app, const std::string& name) {
+    app_begin_change(app);
+    const char* why = "the file could not be read";
+    // Kept like a file library_add refused (latest rejection per name), so the diagnostics list it.
+    auto& rej = app.lib.rejected;
+    rej.erase(std::remove_if(rej.begin(), rej.end(), [&](const RejectedFile& f) { return f.name == name; }), rej.end());
+    rej.push_back({name, {Diagnostic{name, 0, Severity::Error, why}}});
+    tally(app, name, AddResult::Rejected, 0, "Could not load " + name + ": " + why);
+}
+
+// One status line for everything added since the last finish ("" if nothing was added).
+static std::string load_summary(const LoadTally& t) {
+    if (t.files <= 1) return t.last_message;
+    const size_t loaded = t.added + t.replaced;
+    std::string msg = "Loaded " + (loaded == t.files ? "" : format_count(loaded) + " of ") + format_count(t.files) +
+                      " files: " + format_count(t.papers) + " papers";
+    if (t.replaced) msg += " (" + format_count(t.replaced) + " reloaded)";
+    if (t.unchanged) msg += "; " + format_count(t.unchanged) + " already loaded (unchanged)";
+    if (t.duplicate) msg += "; " + format_count(t.duplicate) + " with the same content as a loaded file: skipped";
+    if (t.failed) msg += "; could not load " + format_count(t.failed) + " (" + t.first_failure + (t.failed > 1 ? ", ..." : "") + ")";
+    return msg;
+}
+
+// Tells the host which names are gone since it was last told (removed, cleared).
+static void report_library(App& app) {
+    std::vector<std::string> now;
+    now.reserve(app.lib.files.size());
+    for (const LoadedFile& f : app.lib.files) now.push_back(f.name);
+    std::sort(now.begin(), now.end());
+    std::vector<std::string> removed;
+    std::set_difference(app.reported_files.begin(), app.reported_files.end(), now.begin(), now.end(), std::back_inserter(removed));
+    app.reported_files = std::move(now);
+    if (app.host.library_changed) app.host.library_changed(removed);
 }
 
 void app_finish_load(App& app) {
@@ -89,12 +144,9 @@ void app_finish_load(App& app) {
     if (app.day_index >= (int)app.lib.days.size()) app.day_index = (int)app.lib.days.size() - 1;
     app_update_result(app);
     if (app.selected < 0 && !app.result.empty() && before == 0) app.selected = app.result.front();
-    if (app.host.library_changed) {
-        std::vector<std::string> names;
-        names.reserve(app.lib.files.size());
-        for (const LoadedFile& f : app.lib.files) names.push_back(f.name);
-        app.host.library_changed(names);
-    }
+    if (app.load_tally.files) app_set_status(app, load_summary(app.load_tally));
+    app.load_tally = LoadTally();
+    report_library(app);
 }
 
 void app_load_sample(App& app) {
@@ -158,8 +210,8 @@ void app_select(App& app, int64_t entry) {
 }
 
 void app_apply_location(App& app, const std::string& hash) {
-    app.location = hash;
     ViewState v = decode_view_state(hash);
+    app.location = v;
     if (v.query != app.query_text || v.sort.key != app.sort.key || v.sort.descending != app.sort.descending) {
         app.query_text = v.query;
         app.sort = v.sort;
@@ -182,8 +234,7 @@ void app_apply_location(App& app, const std::string& hash) {
     app_update_result(app);
 }
 
-// The hash that describes the current view (written back by the platform when it changes).
-std::string app_current_location(const App& app) {
+ViewState app_view_state(const App& app) {
     ViewState v;
     v.query = app.query_text;
     v.sort = app.sort;
@@ -191,7 +242,26 @@ std::string app_current_location(const App& app) {
         v.day = app.lib.days[app.day_index];
     v.paper = app.selected >= 0 ? entry_key(app.lib, app.selected) : app.pending_paper;
     v.charts = app.show_charts;
-    return encode_view_state(v);
+    return v;
+}
+
+std::string app_current_location(const App& app) { return encode_view_state(app_view_state(app)); }
+
+// Which history entry a change deserves: navigating (another paper, day or the charts) pushes,
+// typing and sorting replace.
+static bool is_navigation(const ViewState& a, const ViewState& b) {
+    return a.paper != b.paper || a.day != b.day || a.charts != b.charts;
+}
+
+void app_sync_location(App& app) {
+    ViewState now = app_view_state(app);
+    const ViewState& was = app.location;
+    const bool same = !is_navigation(was, now) && now.query == was.query && now.sort.key == was.sort.key &&
+                      now.sort.descending == was.sort.descending;
+    if (same) return;
+    const bool push = is_navigation(was, now);
+    app.location = std::move(now);
+    if (app.host.set_location) app.host.set_location(encode_view_state(app.location), push);
 }
 
 std::string app_state_json(App& app) {

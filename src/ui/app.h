@@ -11,6 +11,7 @@
 #include "core/query.h"
 #include "core/stats.h"
 #include "core/view_state.h"
+#include "path_dialog.h"
 
 struct ImFont;
 struct ImDrawList;
@@ -18,22 +19,46 @@ struct ImDrawCmd;
 
 namespace dv {
 
-// What the platform layer provides. Any pointer may be null (the feature is then hidden).
+// Desktop file access for the typed-path dialogs (path_dialog.h). All null on the web.
+enum class PathKind : uint8_t { Missing, File, Folder };
+struct HostFiles {
+    // Entries of a folder: subfolders (with a trailing '/') first, then digests, at most max_entries.
+    std::vector<std::string> (*list_folder)(const std::string& dir, size_t max_entries) = nullptr;
+    PathKind (*stat)(const std::string& path) = nullptr;
+    std::string (*normalize)(const std::string& typed) = nullptr;  // "~/x" -> "$HOME/x", absolute
+    bool (*write)(const std::string& path, const std::string& data, std::string& error) = nullptr;
+    void (*open)(const std::vector<std::string>& paths) = nullptr;  // load (and watch) files, folders
+};
+
+// What the platform layer provides. Any pointer may be null (the feature is then hidden). The UI
+// decides when something happens and calls the slot; the platform only carries it out.
 struct Host {
     void (*open_url)(const char* url) = nullptr;                      // http(s) only, new tab/browser
     void (*save_file)(const char* name, const char* mime, const std::string& data) = nullptr;
-    void (*set_location)(const std::string& hash, bool push) = nullptr; // URL hash / history
+    // Called by app_frame when the view (ViewState) changed: push = navigation (paper, day,
+    // charts), else replace (typing). The web writes the URL; the native app remembers it.
+    void (*set_location)(const std::string& hash, bool push) = nullptr;
     void (*request_open_files)() = nullptr;                           // file picker / open dialog
     void (*request_open_folder)() = nullptr;
-    // After every load/remove/clear, the names of the files now loaded (the web keeps them in
-    // IndexedDB for the next visit; the native app remembers the paths it opened).
-    void (*library_changed)(const std::vector<std::string>& names) = nullptr;
+    // Called by app_finish_load after every load/remove/clear with the names no longer loaded
+    // (app.lib.files holds what is loaded now). The web forgets them in IndexedDB; the native app
+    // stops remembering (and watching) what the user removed.
+    void (*library_changed)(const std::vector<std::string>& removed) = nullptr;
+    HostFiles files;
     const char* platform_name = "";                                   // "web" or "native"
     // GPU scatter of the charts panel (src/ui/chart_scatter.h). scatter_upload replaces the point
     // buffer: n points as x,y pairs (day number, log10(votes + 1)). scatter_draw is an ImDrawList
     // callback drawing them; its user data is a ScatterDrawParams. Both null: CPU fallback.
     void (*scatter_upload)(const float* xy, size_t n) = nullptr;
     void (*scatter_draw)(const ImDrawList* list, const ImDrawCmd* cmd) = nullptr;
+};
+
+// What app_add_file saw since the last app_finish_load, which turns it into one status line.
+struct LoadTally {
+    size_t files = 0, added = 0, replaced = 0, unchanged = 0, duplicate = 0, failed = 0;
+    size_t papers = 0;                 // papers in the added and replaced files
+    std::string last_message;          // the message of the last file (the status of a one-file load)
+    std::string first_failure;         // "name: reason" of the first file not loaded
 };
 
 enum class ViewMode : uint8_t { List, Day };
@@ -55,6 +80,9 @@ struct QuickFilters {
 struct App {
     Library lib;
     Host host;
+    PathDialog path_dialog;                // the desktop's open/save dialog, if one is showing
+    LoadTally load_tally;
+    std::vector<std::string> reported_files;  // sorted names at the last host.library_changed
     Fonts fonts;
 
     // Query state.
@@ -110,8 +138,9 @@ struct App {
     };
     std::vector<ChartRegion> chart_regions;
 
-    // The URL hash last written or applied, to avoid feedback loops.
-    std::string location;
+    // The view the URL (or the native settings) shows: last written through host.set_location or
+    // applied by app_apply_location. app_frame compares it with the current view.
+    ViewState location;
 };
 
 // Call once after ImGui is created; loads fonts from `font_dir` (NanumSquare + fallbacks).
@@ -121,16 +150,23 @@ void app_frame(App& app);
 
 // Call before changing the library (adding, removing, clearing files); app_finish_load ends it.
 void app_begin_change(App& app);
-// Loading: add any number of files, then finish once (rebuilds the library and the result).
-void app_add_file(App& app, const std::string& name, std::string_view bytes);
+// Loading: add any number of files, then finish once (rebuilds the library and the result, sets
+// one status line for the whole load, tells host.library_changed). Returns what library_add did.
+AddResult::Kind app_add_file(App& app, const std::string& name, std::string_view bytes);
+// A file the platform could not read (permissions, vanished): reported as such, counted as rejected.
+void app_add_unreadable(App& app, const std::string& name);
 void app_finish_load(App& app);
 // The embedded sample digests (written for the project).
 void app_load_sample(App& app);
 
 // Applies a URL hash ("#q=...&sort=votes&day=2024-06-06&p=2406.02539") as if navigated to.
 void app_apply_location(App& app, const std::string& hash);
-// The hash describing the current view; the platform writes it to the URL when it changes.
+// The current view, and its hash (what app_frame hands to host.set_location when it changes).
+ViewState app_view_state(const App& app);
 std::string app_current_location(const App& app);
+// Calls host.set_location if the view changed since it was last written or applied (app_frame
+// does this at the end of every frame).
+void app_sync_location(App& app);
 // The state object the test hooks expose: {files, papers, days, visible, query, selected, ...}.
 std::string app_state_json(App& app);
 

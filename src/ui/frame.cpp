@@ -1,10 +1,11 @@
 // One frame of the viewer: the three-pane layout (library | papers or day | detail) under the top
-// bar, a status bar, and the floating windows (charts, diagnostics, help).
+// bar, a status bar, the floating windows (charts, diagnostics, help) and the path dialogs.
 #include <algorithm>
 
 #include "app.h"
 #include "imgui.h"
 #include "panels.h"
+#include "path_dialog.h"
 
 namespace dv {
 
@@ -60,7 +61,9 @@ void app_frame(App& app) {
     else app.chart_regions.clear();
     if (app.show_diagnostics) panel_diagnostics(app);
     if (app.show_help) panel_help(app);
+    panel_path_dialog(app);
     ImGui::PopFont();
+    app_sync_location(app);  // the URL / remembered view follows what this frame changed
 }
 
 }  // namespace dv
