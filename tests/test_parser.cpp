@@ -427,7 +427,9 @@ TEST_CASE("hostile input: random bytes, NULs, deep nesting, many diagnostics", "
     CHECK(d.papers[0].summary.size() >= 30);
 
     std::string bad_votes = "## Daily Papers (2024-01-01)\n\n";
-    for (int i = 0; i < 500; ++i) bad_votes += "### [P](https://arxiv.org/abs/2401.00001)\n\nVote: x\n\n";
+    // 500 papers (distinct ids: one id listed twice in one file is one paper).
+    for (int i = 0; i < 500; ++i)
+        bad_votes += "### [P](https://arxiv.org/abs/2401." + std::to_string(10000 + i) + ")\n\nVote: x\n\n";
     auto v = parse(bad_votes, "votes.md");
     CHECK(v.papers.size() == 500);
     CHECK(v.diagnostics.size() <= 50);

@@ -406,6 +406,15 @@ void find_entries(cmark_node* doc, const SourceText& src, Found& out) {
     out.tables.reserve(n_tables);
 
     const int L = choose_level(blocks);
+    // Where headings above the papers carry dates, the papers are listed under them: a section
+    // under an undated heading (a README's "License") is then no listing.
+    bool dated_file = false;
+    for (const BlockInfo& b : blocks) {
+        if (!b.level || b.level == L || dated_file) continue;
+        int32_t v;
+        bool valid;
+        dated_file = find_date(heading_text(b.node), v, valid);
+    }
     Finder f{src, out};
     DateCtx date_at[7];
     bool first_heading = true;
@@ -431,7 +440,7 @@ void find_entries(cmark_node* doc, const SourceText& src, Found& out) {
                 // Under a dated heading (a day's listing) every section of the entry level is a
                 // paper, even one with neither link nor fields.
                 const DateCtx ctx = context_date(date_at, L);
-                if (!excluded_level && !blocks[i].excluded && (carries_paper(s, blocks) || ctx.set())) {
+                if (!excluded_level && !blocks[i].excluded && (dated_file ? ctx.set() : carries_paper(s, blocks))) {
                     Entry e;
                     e.kind = EntryKind::Section;
                     e.head = n;
@@ -473,6 +482,7 @@ void find_entries(cmark_node* doc, const SourceText& src, Found& out) {
         }
         if (excluded_level) continue;
         const DateCtx date = context_date(date_at, 7);
+        if (dated_file && !date.set()) continue;
         if (is_table(n)) {
             f.table(n, date);
         } else if (ty == CMARK_NODE_LIST) {

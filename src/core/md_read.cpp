@@ -236,8 +236,9 @@ bool Reader::field(std::string_view label, std::string_view rest_md, std::string
             if (!trim(rest_flat).empty()) d_.title.assign(trim(rest_flat));
             return true;
         case FieldRole::None:
-            if (!bold) return false;  // "Note: ..." in plain text stays text
-            [[fallthrough]];
+            // "Note: ..." and "**Note**: ..." stay text: only the fields we know are fields (an
+            // exported stray paragraph must read back as one).
+            return false;
         default:
             add_item(std::string(clean_label(label)), std::string(trim(rest_md)), 0);
             continue_item_ = int(d_.summary.size()) - 1;
