@@ -12,31 +12,27 @@
 #include <string>
 #include <vector>
 
+#include "core/file_io.h"
+#include "corpus_root.h"
+
 namespace dvbench {
 
 namespace fs = std::filesystem;
 
-// The l-yohai-daily_papers_ko folder: argv[1], else $DIGEST_CORPUS, else ../shared/digests beside
-// the checkout (either the corpus root or the folder itself).
+// The l-yohai-daily_papers_ko folder: argv[1], else dvtest::corpus_root() ($DIGEST_CORPUS, else
+// ../shared/digests beside the checkout), either the corpus root or the folder itself.
 inline fs::path corpus_folder(int argc, char** argv) {
-    fs::path root = argc > 1 ? fs::path(argv[1]) : fs::path();
-    if (root.empty()) {
-        const char* env = std::getenv("DIGEST_CORPUS");
-        root = env && *env ? fs::path(env) : fs::path(DV_DEFAULT_CORPUS);
-    }
+    fs::path root = argc > 1 ? fs::path(argv[1]) : dvtest::corpus_root();
     if (fs::exists(root / "l-yohai-daily_papers_ko")) return root / "l-yohai-daily_papers_ko";
     return root;
 }
 
-// Every .md file below dir, sorted.
+// The digests below dir, as digest-cli and the viewer read them (dv::walk_digest_files).
 inline std::vector<fs::path> markdown_files(const fs::path& dir) {
-    std::vector<fs::path> out;
-    std::error_code ec;
-    if (!fs::is_directory(dir, ec)) return out;
-    for (auto& e : fs::recursive_directory_iterator(dir))
-        if (e.is_regular_file() && e.path().extension() == ".md") out.push_back(e.path());
-    std::sort(out.begin(), out.end());
-    return out;
+    std::vector<std::string> names;
+    std::string error;
+    dv::walk_digest_files(dir.string(), names, error);
+    return std::vector<fs::path>(names.begin(), names.end());
 }
 
 inline std::string read_file(const fs::path& p) {

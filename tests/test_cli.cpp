@@ -15,9 +15,11 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/file_io.h"
 #include "core/library.h"
 #include "core/parser.h"
 #include "core/query.h"
+#include "test_support.h"
 #include "test_util.h"
 
 using nlohmann::json;
@@ -65,28 +67,7 @@ json cli_json(const std::vector<std::string>& args) {
 }
 
 // A fresh temp folder per test case.
-struct TempDir {
-    fs::path path;
-    TempDir() {
-        path = fs::temp_directory_path() / ("dv_cli_test_" + std::to_string(::getpid()) + "_" + std::to_string(counter()++));
-        fs::remove_all(path);
-        fs::create_directories(path);
-    }
-    ~TempDir() {
-        std::error_code ec;
-        fs::remove_all(path, ec);
-    }
-    static int& counter() {
-        static int c = 0;
-        return c;
-    }
-    std::string write(const std::string& name, const std::string& bytes) const {
-        fs::path p = path / name;
-        fs::create_directories(p.parent_path());
-        std::ofstream(p, std::ios::binary) << bytes;
-        return p.string();
-    }
-};
+using dvtest::TempDir;
 
 const char* kSmall =
     "## Daily Papers (2024-06-06)\n\n"
@@ -191,6 +172,23 @@ TEST_CASE("cli: directories are read recursively for .md files, sorted", "[cli]"
     Run pretty = cli({"parse", "--json", "--pretty", (t.path / "d").string()});
     CHECK(pretty.out.find("\n  ") != std::string::npos);
     CHECK(json::parse(pretty.out, nullptr, false) == j);
+}
+
+TEST_CASE("cli: a folder gives the files walk_digest_files finds (.markdown too, hidden names not)", "[cli]") {
+    TempDir t;
+    t.write("d/2024/06/06.md", kSmall);
+    t.write("d/2024/06/07.markdown", std::string(kSmall).replace(25, 2, "07"));
+    t.write("d/.trash/2024-06-08.md", std::string(kSmall).replace(25, 2, "08"));
+    t.write("d/notes.txt", "### [Not markdown](https://arxiv.org/abs/2406.09999)\n");
+    std::vector<std::string> want;
+    std::string error;
+    REQUIRE(dv::walk_digest_files((t.path / "d").string(), want, error));
+    REQUIRE(want.size() == 2);
+    json j = cli_json({"parse", "--json", (t.path / "d").string()});
+    REQUIRE(j["papers"].size() == 4);
+    CHECK(j["papers"][0]["source"] == want[0]);
+    CHECK(j["papers"][2]["source"] == want[1]);
+    CHECK(want[1].find("07.markdown") != std::string::npos);
 }
 
 TEST_CASE("cli: query, sort, limit on a small library", "[cli]") {

@@ -2,6 +2,11 @@
 
 #include <catch2/catch.hpp>
 
+#include <unistd.h>
+
+#include <fstream>
+#include <system_error>
+
 #include "core/date.h"
 #include "test_util.h"
 
@@ -23,6 +28,26 @@ int32_t day(const char* yyyy_mm_dd) {
     int32_t d = dv::kNoDate;
     REQUIRE(dv::parse_date(yyyy_mm_dd, d));
     return d;
+}
+
+TempDir::TempDir() {
+    static int counter = 0;
+    path = std::filesystem::temp_directory_path() /
+           ("dv_test_" + std::to_string(::getpid()) + "_" + std::to_string(counter++));
+    std::filesystem::remove_all(path);
+    std::filesystem::create_directories(path);
+}
+
+TempDir::~TempDir() {
+    std::error_code ec;
+    std::filesystem::remove_all(path, ec);
+}
+
+std::string TempDir::write(const std::string& name, const std::string& bytes) const {
+    std::filesystem::path p = path / name;
+    std::filesystem::create_directories(p.parent_path());
+    std::ofstream(p, std::ios::binary) << bytes;
+    return p.string();
 }
 
 }  // namespace dvtest

@@ -2,6 +2,8 @@
 #pragma once
 
 #include <cstdint>
+#include <filesystem>
+#include <string>
 
 #include "core/library.h"
 
@@ -13,5 +15,16 @@ const dv::Library& corpus_library();
 
 // The day number of "YYYY-MM-DD"; the calling test fails if it is not a real date.
 int32_t day(const char* yyyy_mm_dd);
+
+// A fresh folder under the system temp dir, removed with everything in it when destroyed.
+struct TempDir {
+    std::filesystem::path path;
+    TempDir();
+    ~TempDir();
+    TempDir(const TempDir&) = delete;
+    TempDir& operator=(const TempDir&) = delete;
+    // Writes `bytes` to path/name (creating folders); returns the file's path.
+    std::string write(const std::string& name, const std::string& bytes) const;
+};
 
 }  // namespace dvtest
