@@ -74,6 +74,53 @@ void radix_sort_by_key(std::vector<uint64_t>& v) {
     }
 }
 
+// Sorts `result` (entry indices) by `sort`, stable: ties keep the library order, which is date
+// desc, votes desc, title, so that order needs no work.
+void sort_entries(const Library& lib, Sort sort, std::vector<uint32_t>& result) {
+    if (sort.key == SortKey::Date && sort.descending) return;
+    const uint32_t count = uint32_t(lib.entries.size());
+    const bool has_rank = lib.title_rank.size() == count;
+    if (sort.key == SortKey::Title && !has_rank) {  // a library not built by library_rebuild
+        std::vector<std::string> keys(count);
+        for (uint32_t i : result) keys[i] = fold(get(entry_paper(lib, lib.entries[i]), entry_paper(lib, lib.entries[i]).title));
+        std::stable_sort(result.begin(), result.end(), [&](uint32_t a, uint32_t b) {
+            return sort.descending ? keys[b] < keys[a] : keys[a] < keys[b];
+        });
+        return;
+    }
+    std::vector<uint64_t> keyed(result.size());
+    for (size_t k = 0; k < result.size(); ++k) {
+        const uint32_t i = result[k];
+        const Entry& e = lib.entries[i];
+        uint32_t key = 0;
+        switch (sort.key) {
+            case SortKey::Date:
+                key = e.date == kNoDate ? UINT32_MAX
+                                        : uint32_t(sort.descending ? int64_t(INT32_MAX) - e.date : int64_t(e.date) - INT32_MIN);
+                break;
+            case SortKey::Votes:
+                key = e.votes == kNoVotes ? UINT32_MAX : uint32_t(sort.descending ? int64_t(INT32_MAX) - e.votes : int64_t(e.votes));
+                break;
+            case SortKey::Percentile: {
+                if (!(e.percentile >= 0)) {
+                    key = UINT32_MAX;
+                } else {
+                    uint32_t bits;
+                    const float f = e.percentile + 0.0f;  // no -0
+                    std::memcpy(&bits, &f, sizeof bits);  // order-preserving for floats >= 0
+                    key = sort.descending ? 0x7FFFFFFFu - bits : bits;
+                }
+                break;
+            }
+            case SortKey::Title: key = sort.descending ? count - lib.title_rank[i] : lib.title_rank[i]; break;
+        }
+        keyed[k] = (uint64_t(key) << 32) | i;
+    }
+    if (keyed.size() < 256) std::stable_sort(keyed.begin(), keyed.end(), [](uint64_t a, uint64_t b) { return (a >> 32) < (b >> 32); });
+    else radix_sort_by_key(keyed);
+    for (size_t k = 0; k < keyed.size(); ++k) result[k] = uint32_t(keyed[k]);
+}
+
 }  // namespace
 
 bool entry_matches(const Library& lib, uint32_t ei, const Query& q) {
@@ -217,48 +264,7 @@ std::vector<uint32_t> run_query(const Library& lib, const Query& q, Sort sort, c
         }
     }
 
-    // Sorting. The library order is date desc, votes desc, title: nothing to do for date desc.
-    if (sort.key == SortKey::Date && sort.descending) return result;
-    const bool has_rank = lib.title_rank.size() == count;
-    if (sort.key == SortKey::Title && !has_rank) {  // a library not built by library_rebuild
-        std::vector<std::string> keys(count);
-        for (uint32_t i : result) keys[i] = fold(get(entry_paper(lib, lib.entries[i]), entry_paper(lib, lib.entries[i]).title));
-        std::stable_sort(result.begin(), result.end(), [&](uint32_t a, uint32_t b) {
-            return sort.descending ? keys[b] < keys[a] : keys[a] < keys[b];
-        });
-        return result;
-    }
-    std::vector<uint64_t> keyed(result.size());
-    for (size_t k = 0; k < result.size(); ++k) {
-        const uint32_t i = result[k];
-        const Entry& e = lib.entries[i];
-        uint32_t key = 0;
-        switch (sort.key) {
-            case SortKey::Date:
-                key = e.date == kNoDate ? UINT32_MAX
-                                        : uint32_t(sort.descending ? int64_t(INT32_MAX) - e.date : int64_t(e.date) - INT32_MIN);
-                break;
-            case SortKey::Votes:
-                key = e.votes == kNoVotes ? UINT32_MAX : uint32_t(sort.descending ? int64_t(INT32_MAX) - e.votes : int64_t(e.votes));
-                break;
-            case SortKey::Percentile: {
-                if (!(e.percentile >= 0)) {
-                    key = UINT32_MAX;
-                } else {
-                    uint32_t bits;
-                    const float f = e.percentile + 0.0f;  // no -0
-                    std::memcpy(&bits, &f, sizeof bits);  // order-preserving for floats >= 0
-                    key = sort.descending ? 0x7FFFFFFFu - bits : bits;
-                }
-                break;
-            }
-            case SortKey::Title: key = sort.descending ? count - lib.title_rank[i] : lib.title_rank[i]; break;
-        }
-        keyed[k] = (uint64_t(key) << 32) | i;
-    }
-    if (keyed.size() < 256) std::stable_sort(keyed.begin(), keyed.end(), [](uint64_t a, uint64_t b) { return (a >> 32) < (b >> 32); });
-    else radix_sort_by_key(keyed);
-    for (size_t k = 0; k < keyed.size(); ++k) result[k] = uint32_t(keyed[k]);
+    sort_entries(lib, sort, result);
     return result;
 }
 

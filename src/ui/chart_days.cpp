@@ -64,10 +64,7 @@ void chart_per_day(App& app, float w) {
     xs.r0 = f.p0.x;
     xs.r1 = f.p1.x;
     {
-        const std::vector<double> yt = nice_ticks(0, std::max(1u, c.max_papers_per_day), 3);
-        const double ytop = std::max<double>(c.max_papers_per_day, yt.empty() ? 1 : yt.back());
-        LinearScale ys{0, ytop, f.p1.y, f.p0.y};
-        chart::y_axis(dl, f, linear_ticks(0, ytop, 3, [&](double v) { return float(ys.map(v)); }));
+        const LinearScale ys = zero_based_y_axis(dl, f, std::max(1u, c.max_papers_per_day), 3);
         dl->AddText(ImVec2(f.p0.x + em * 0.3f, f.o0.y), pal.muted, "papers");
         if (f.mouse_in_plot()) hovered_day = int32_t(std::floor(xs.invert(f.mouse.x)));
         const float day_w = float(xs.map(1) - xs.map(0));

@@ -22,8 +22,9 @@ void chart_section(App& app, const char* title, const char* hint, const char* cs
                    const std::function<std::string()>& csv);
 // Appends a query term (query.h: date_term, votes_term, author_term) to the search box.
 void chart_narrow(App& app, const std::string& term);
-// Nice ticks over [lo, hi] at the positions `map` gives.
-std::vector<chart::Tick> linear_ticks(double lo, double hi, int target, const std::function<float(double)>& map);
+// The y axis of a bar chart: from 0 up to the first nice tick at or above `max_value` (about
+// `target` intervals), drawn on f with its grid; returns the scale it drew.
+LinearScale zero_based_y_axis(ImDrawList* dl, const chart::Frame& f, double max_value, int target);
 // Width of the y-axis label column.
 float label_gutter();
 // A paper's title in bold, wrapped at the current wrap position (tooltips of points and bars).

@@ -47,10 +47,14 @@ void chart_section(App& app, const char* title, const char* hint, const char* cs
     ImGui::PopID();
 }
 
-std::vector<chart::Tick> linear_ticks(double lo, double hi, int target, const std::function<float(double)>& map) {
-    std::vector<chart::Tick> out;
-    for (double v : nice_ticks(lo, hi, target)) out.push_back({map(v), format_tick(v)});
-    return out;
+LinearScale zero_based_y_axis(ImDrawList* dl, const chart::Frame& f, double max_value, int target) {
+    const std::vector<double> top = nice_ticks(0, max_value, target);
+    const double ytop = std::max(max_value, top.empty() ? max_value : top.back());
+    const LinearScale ys{0, ytop, f.p1.y, f.p0.y};
+    std::vector<chart::Tick> ticks;
+    for (double v : nice_ticks(0, ytop, target)) ticks.push_back({float(ys.map(v)), format_tick(v)});
+    chart::y_axis(dl, f, ticks);
+    return ys;
 }
 
 float label_gutter() { return ImGui::CalcTextSize("000k").x + ImGui::GetFontSize() * 0.5f; }
@@ -79,10 +83,7 @@ void chart_histogram(App& app, float w) {
     }
     uint32_t maxc = 1, with_votes = 0;
     for (const HistBin& b : bins) maxc = std::max(maxc, b.count), with_votes += b.count;
-    const std::vector<double> yt = nice_ticks(0, maxc, 4);
-    const double ytop = std::max<double>(maxc, yt.empty() ? maxc : yt.back());
-    LinearScale ys{0, ytop, f.p1.y, f.p0.y};
-    chart::y_axis(dl, f, linear_ticks(0, ytop, 4, [&](double v) { return float(ys.map(v)); }));
+    const LinearScale ys = zero_based_y_axis(dl, f, maxc, 4);
     // Equal-width bins: the bins are log-spaced, so the x axis is a log axis over votes + 1 in
     // spirit; ticks are the bins' lower edges.
     const float bw = f.w() / float(bins.size());
@@ -127,10 +128,7 @@ void chart_weekdays(App& app, float w) {
     const chart::Palette pal = chart::palette();
     double maxv = 1;
     for (const WeekdayStat& d : s.weekdays) maxv = std::max(maxv, d.mean_votes);
-    const std::vector<double> yt = nice_ticks(0, maxv, 4);
-    const double ytop = std::max(maxv, yt.empty() ? maxv : yt.back());
-    LinearScale ys{0, ytop, f.p1.y, f.p0.y};
-    chart::y_axis(dl, f, linear_ticks(0, ytop, 4, [&](double v) { return float(ys.map(v)); }));
+    const LinearScale ys = zero_based_y_axis(dl, f, maxv, 4);
     const float bw = f.w() / 7;
     int hovered = f.mouse_in_plot() ? std::clamp(int((f.mouse.x - f.p0.x) / bw), 0, 6) : -1;
     std::vector<chart::Tick> xt;
