@@ -28,7 +28,7 @@ inline fs::path corpus_folder(int argc, char* const* argv) {
 }
 
 // The digests below dir, as digest-cli and the viewer read them (dv::walk_digest_files).
-inline std::vector<fs::path> markdown_files(const fs::path& dir) {
+inline std::vector<fs::path> digest_files(const fs::path& dir) {
     std::vector<std::string> names;
     std::string error;
     dv::walk_digest_files(dir.string(), names, error);
@@ -39,7 +39,7 @@ inline std::vector<fs::path> markdown_files(const fs::path& dir) {
 // a message on stderr naming `prog` when there are none.
 inline std::vector<fs::path> corpus_files(const std::vector<char*>& pos, const char* prog) {
     fs::path dir = corpus_folder(int(pos.size()), pos.data());
-    std::vector<fs::path> files = markdown_files(dir);
+    std::vector<fs::path> files = digest_files(dir);
     if (files.empty()) std::fprintf(stderr, "%s: no digests under %s (pass the corpus folder)\n", prog, dir.c_str());
     return files;
 }

@@ -242,7 +242,7 @@ TEST_CASE("cli: export formats and -o", "[cli]") {
 }
 
 TEST_CASE("cli: parse --json reads every corpus file", "[cli][corpus]") {
-    auto files = dvtest::markdown_files(dvtest::corpus_dir());
+    auto files = dvtest::digest_files(dvtest::corpus_dir());
     if (files.empty()) {
         WARN("corpus not found (set DIGEST_CORPUS): skipped");
         return;
@@ -278,7 +278,7 @@ TEST_CASE("cli: parse --json reads every corpus file", "[cli][corpus]") {
 }
 
 TEST_CASE("cli: query counts equal a brute-force count, and stats agree", "[cli][corpus]") {
-    auto files = dvtest::markdown_files(dvtest::corpus_dir());
+    auto files = dvtest::digest_files(dvtest::corpus_dir());
     if (files.empty()) {
         WARN("corpus not found (set DIGEST_CORPUS): skipped");
         return;

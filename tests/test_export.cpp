@@ -462,7 +462,7 @@ TEST_CASE("markdown round trip: export_markdown of a library", "[export][markdow
 }
 
 TEST_CASE("markdown round trip: the whole real corpus", "[export][markdown][corpus]") {
-    auto files = dvtest::markdown_files(dvtest::corpus_dir());
+    auto files = dvtest::digest_files(dvtest::corpus_dir());
     if (files.empty()) {
         WARN("corpus not found (set DIGEST_CORPUS): skipped");
         return;

@@ -341,7 +341,7 @@ TEST_CASE("corpus: independent expectations for a few queries", "[query][corpus]
     // Papers without votes, counted from the raw bytes: "Vote: -" lines, plus every paper heading
     // in the files from before votes existed (2023-12-06).
     size_t raw_none = 0;
-    for (const auto& f : dvtest::markdown_files(dvtest::corpus_dir() / "l-yohai-daily_papers_ko")) {
+    for (const auto& f : dvtest::digest_files(dvtest::corpus_dir() / "l-yohai-daily_papers_ko")) {
         const std::string text = dvtest::read_file(f);
         const bool early = f.string().find("/2023/11/") != std::string::npos ||
                            (f.string().find("/2023/12/") != std::string::npos && f.filename().string() < "06.md");

@@ -138,7 +138,7 @@ TEST_CASE("the histogram's last bin holds the max exactly at a power of two", "[
 }
 
 TEST_CASE("corpus: stats invariants", "[stats][corpus]") {
-    const auto files = dvtest::markdown_files(dvtest::corpus_dir() / "l-yohai-daily_papers_ko");
+    const auto files = dvtest::digest_files(dvtest::corpus_dir() / "l-yohai-daily_papers_ko");
     if (files.empty()) {
         WARN("corpus not found: skipped");
         return;

@@ -17,7 +17,7 @@ const dv::Library& corpus_library() {
         dv::Library l;
         std::filesystem::path dir = corpus_dir();
         if (dir.empty()) return l;
-        for (const auto& f : markdown_files(dir / "l-yohai-daily_papers_ko")) dv::library_add(l, f.string(), read_file(f));
+        for (const auto& f : digest_files(dir / "l-yohai-daily_papers_ko")) dv::library_add(l, f.string(), read_file(f));
         dv::library_rebuild(l);
         return l;
     }();

@@ -31,7 +31,7 @@ inline std::filesystem::path corpus_dir() {
 
 // The digests below dir that digest-cli and the viewer would read from it (dv::walk_digest_files),
 // excluding FORMAT.md (the corpus's documentation of its format).
-inline std::vector<std::filesystem::path> markdown_files(const std::filesystem::path& dir) {
+inline std::vector<std::filesystem::path> digest_files(const std::filesystem::path& dir) {
     std::vector<std::filesystem::path> out;
     std::vector<std::string> names;
     std::string error;
