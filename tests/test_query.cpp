@@ -22,24 +22,8 @@ namespace {
 
 using dvtest::day;
 
-struct P {
-    std::string id, title;
-    int votes;  // < 0: "Vote: -"
-    std::string authors;
-    std::vector<std::pair<std::string, std::string>> summary;  // label, text
-};
-
-std::string section(const std::string& date, const std::vector<P>& papers) {
-    std::string s = "## Daily Papers (" + date + ")\n\n";
-    for (const P& p : papers) {
-        s += "### [" + p.title + "](https://arxiv.org/abs/" + p.id + ")\n\n";
-        s += p.votes < 0 ? std::string("Vote: -\n\n") : "Vote: " + std::to_string(p.votes) + "\n\n";
-        s += "Authors: " + p.authors + "\n\n";
-        for (const auto& [label, text] : p.summary) s += "- ***" + label + "***: " + text + "\n";
-        s += "\n";
-    }
-    return s;
-}
+using P = dvtest::TestPaper;
+std::string section(const std::string& date, const std::vector<P>& papers) { return dvtest::digest_section(date, papers); }
 
 // A small library whose answers are checked by hand below.
 const dv::Library& small_library() {

@@ -23,14 +23,11 @@ struct P {
     std::string authors;
 };
 
+// Papers titled "Paper <id>", each with one plain summary item.
 std::string section(const std::string& date, const std::vector<P>& papers) {
-    std::string s = "## Daily Papers (" + date + ")\n\n";
-    for (const P& p : papers) {
-        s += "### [Paper " + p.id + "](https://arxiv.org/abs/" + p.id + ")\n\n";
-        s += p.votes < 0 ? std::string("Vote: -\n\n") : "Vote: " + std::to_string(p.votes) + "\n\n";
-        s += "Authors: " + p.authors + "\n\n- 요약.\n\n";
-    }
-    return s;
+    std::vector<dvtest::TestPaper> v;
+    for (const P& p : papers) v.push_back({p.id, "Paper " + p.id, p.votes, p.authors, {{"", "요약."}}});
+    return dvtest::digest_section(date, v);
 }
 
 std::vector<uint32_t> all(const dv::Library& lib) { return dv::run_query(lib, dv::parse_query(""), {}); }

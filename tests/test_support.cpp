@@ -30,6 +30,18 @@ int32_t day(const char* yyyy_mm_dd) {
     return d;
 }
 
+std::string digest_section(const std::string& date, const std::vector<TestPaper>& papers) {
+    std::string s = "## Daily Papers (" + date + ")\n\n";
+    for (const TestPaper& p : papers) {
+        s += "### [" + p.title + "](https://arxiv.org/abs/" + p.id + ")\n\n";
+        s += p.votes < 0 ? std::string("Vote: -\n\n") : "Vote: " + std::to_string(p.votes) + "\n\n";
+        s += "Authors: " + p.authors + "\n\n";
+        for (const auto& [label, text] : p.summary) s += label.empty() ? "- " + text + "\n" : "- ***" + label + "***: " + text + "\n";
+        s += "\n";
+    }
+    return s;
+}
+
 TempDir::TempDir() {
     static int counter = 0;
     path = std::filesystem::temp_directory_path() /
