@@ -12,31 +12,36 @@
 #include <string>
 #include <vector>
 
+#include "core/file_io.h"
+#include "corpus_root.h"
+
 namespace dvbench {
 
 namespace fs = std::filesystem;
 
-// The l-yohai-daily_papers_ko folder: argv[1], else $DIGEST_CORPUS, else ../shared/digests beside
-// the checkout (either the corpus root or the folder itself).
-inline fs::path corpus_folder(int argc, char** argv) {
-    fs::path root = argc > 1 ? fs::path(argv[1]) : fs::path();
-    if (root.empty()) {
-        const char* env = std::getenv("DIGEST_CORPUS");
-        root = env && *env ? fs::path(env) : fs::path(DV_DEFAULT_CORPUS);
-    }
+// The l-yohai-daily_papers_ko folder: argv[1], else dvtest::corpus_root() ($DIGEST_CORPUS, else
+// ../shared/digests beside the checkout), either the corpus root or the folder itself.
+inline fs::path corpus_folder(int argc, char* const* argv) {
+    fs::path root = argc > 1 ? fs::path(argv[1]) : dvtest::corpus_root();
     if (fs::exists(root / "l-yohai-daily_papers_ko")) return root / "l-yohai-daily_papers_ko";
     return root;
 }
 
-// Every .md file below dir, sorted.
-inline std::vector<fs::path> markdown_files(const fs::path& dir) {
-    std::vector<fs::path> out;
-    std::error_code ec;
-    if (!fs::is_directory(dir, ec)) return out;
-    for (auto& e : fs::recursive_directory_iterator(dir))
-        if (e.is_regular_file() && e.path().extension() == ".md") out.push_back(e.path());
-    std::sort(out.begin(), out.end());
-    return out;
+// The digests below dir, as digest-cli and the viewer read them (dv::walk_digest_files).
+inline std::vector<fs::path> digest_files(const fs::path& dir) {
+    std::vector<std::string> names;
+    std::string error;
+    dv::walk_digest_files(dir.string(), names, error);
+    return std::vector<fs::path>(names.begin(), names.end());
+}
+
+// The digests of the corpus folder named by the positional arguments (corpus_folder); empty after
+// a message on stderr naming `prog` when there are none.
+inline std::vector<fs::path> corpus_files(const std::vector<char*>& pos, const char* prog) {
+    fs::path dir = corpus_folder(int(pos.size()), pos.data());
+    std::vector<fs::path> files = digest_files(dir);
+    if (files.empty()) std::fprintf(stderr, "%s: no digests under %s (pass the corpus folder)\n", prog, dir.c_str());
+    return files;
 }
 
 inline std::string read_file(const fs::path& p) {
@@ -51,21 +56,17 @@ inline double now_ms() {
     return duration<double, std::milli>(steady_clock::now().time_since_epoch()).count();
 }
 
-// Peak resident set size (VmHWM) in MB, from /proc/self/status; -1 if unavailable.
-inline double peak_rss_mb() {
+// A size field of /proc/self/status ("VmHWM:", "VmRSS:", in kB there) in MB; -1 if unavailable.
+inline double proc_status_mb(const char* field) {
     std::ifstream in("/proc/self/status");
     std::string line;
+    const size_t n = std::strlen(field);
     while (std::getline(in, line))
-        if (line.rfind("VmHWM:", 0) == 0) return std::atof(line.c_str() + 6) / 1024.0;
+        if (line.compare(0, n, field) == 0) return std::atof(line.c_str() + n) / 1024.0;
     return -1;
 }
-inline double current_rss_mb() {
-    std::ifstream in("/proc/self/status");
-    std::string line;
-    while (std::getline(in, line))
-        if (line.rfind("VmRSS:", 0) == 0) return std::atof(line.c_str() + 6) / 1024.0;
-    return -1;
-}
+inline double peak_rss_mb() { return proc_status_mb("VmHWM:"); }     // peak resident set size
+inline double current_rss_mb() { return proc_status_mb("VmRSS:"); }
 
 // q-quantile (0..1) of unsorted samples, nearest rank.
 inline double quantile(std::vector<double> v, double q) {

@@ -53,12 +53,8 @@ int main(int argc, char** argv) {
         else if (a == "--cmark" && i + 1 < argc) cmark = argv[++i];
         else pos.push_back(argv[i]);
     }
-    auto dir = dvbench::corpus_folder(int(pos.size()), pos.data());
-    auto files = dvbench::markdown_files(dir);
-    if (files.empty()) {
-        std::fprintf(stderr, "bench_parse: no .md files under %s (pass the corpus folder)\n", dir.c_str());
-        return 2;
-    }
+    auto files = dvbench::corpus_files(pos, "bench_parse");
+    if (files.empty()) return 2;
     std::string one;
     for (auto& f : files) one += dvbench::read_file(f);
     std::string all;

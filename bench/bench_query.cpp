@@ -157,12 +157,8 @@ int main(int argc, char** argv) {
         else if (a == "--reps" && i + 1 < argc) reps = std::max(1, std::atoi(argv[++i]));
         else pos.push_back(argv[i]);
     }
-    auto dir = dvbench::corpus_folder(int(pos.size()), pos.data());
-    auto files = dvbench::markdown_files(dir);
-    if (files.empty()) {
-        std::fprintf(stderr, "bench_query: no .md files under %s (pass the corpus folder)\n", dir.c_str());
-        return 2;
-    }
+    auto files = dvbench::corpus_files(pos, "bench_query");
+    if (files.empty()) return 2;
     std::vector<std::pair<std::string, std::string>> texts;
     for (auto& f : files) texts.emplace_back(f.string(), dvbench::read_file(f));
 

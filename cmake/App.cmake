@@ -18,8 +18,9 @@ target_include_directories(dv_imgui PUBLIC "${DV_IMGUI_DIR}" "${DV_IMGUI_DIR}/ba
 target_compile_definitions(dv_imgui PUBLIC IMGUI_USE_WCHAR32 IMGUI_DISABLE_OBSOLETE_FUNCTIONS)
 
 file(GLOB DV_UI_SOURCES CONFIGURE_DEPENDS "${CMAKE_CURRENT_SOURCE_DIR}/src/ui/*.cpp")
+list(FILTER DV_UI_SOURCES EXCLUDE REGEX "/chart_math\\.cpp$")  # its own target (CMakeLists.txt)
 add_library(dv_ui STATIC ${DV_UI_SOURCES})
-target_link_libraries(dv_ui PUBLIC dv_core dv_imgui PRIVATE dv_warnings)
+target_link_libraries(dv_ui PUBLIC dv_core dv_chart_math dv_imgui PRIVATE dv_warnings)
 
 # --- GLSL shaders (shaders/*.vert, *.frag), embedded at build time ---------------------------------
 # Each file becomes dv::shaders::<name_ext> in a generated header; the files hold no #version line

@@ -2,9 +2,8 @@
 
 #include <random>
 
-#include "core/chart_math.h"
 #include "core/date.h"
-#include "core/query.h"
+#include "ui/chart_math.h"
 
 using namespace dv;
 
@@ -205,64 +204,4 @@ TEST_CASE("nearest-point grid agrees with brute force on random points", "[chart
     g.build(xs.data(), ys.data(), 3, 0.5f);
     CHECK(g.nearest(5e6f + 1, 5e6f, 3) == 2);
     CHECK(g.nearest(100, 100, 3) == -1);
-}
-
-TEST_CASE("clicks turn into query terms the query language parses back", "[chart]") {
-    CHECK(date_term(days_from_civil(2024, 6, 3)) == "date:2024-06-03");
-    CHECK(votes_term(4, 7) == "votes:4..7");
-    CHECK(votes_term(0, 0) == "votes:0");
-    CHECK(author_term("Kim") == "author:Kim");
-    CHECK(author_term("Jane Doe") == "author:\"Jane Doe\"");
-    CHECK(author_term("A \"B\" C") == "author:\"A  B  C\"");
-
-    std::string q;
-    CHECK(append_query_term(q, "date:2024-06-03"));
-    CHECK(q == "date:2024-06-03");
-    CHECK_FALSE(append_query_term(q, "date:2024-06-03"));
-    q = "diffusion  ";
-    CHECK(append_query_term(q, votes_term(4, 7)));
-    CHECK(q == "diffusion votes:4..7");
-    CHECK(append_query_term(q, "votes:4"));  // a prefix of an existing term is a different term
-    CHECK(q == "diffusion votes:4..7 votes:4");
-    CHECK(append_query_term(q, author_term("Jane Doe")));
-
-    Query parsed = parse_query("diffusion " + votes_term(4, 7) + " " + author_term("Jane Doe") + " " +
-                               date_term(days_from_civil(2024, 6, 3)));
-    CHECK(parsed.errors.empty());
-    CHECK(parsed.votes_lo == 4);
-    CHECK(parsed.votes_hi == 7);
-    CHECK(parsed.date_lo == days_from_civil(2024, 6, 3));
-    CHECK(parsed.date_hi == days_from_civil(2024, 6, 3));
-    bool has_author = false;
-    for (const TextTerm& t : parsed.terms)
-        if (t.field == Field::Author && t.needle == "jane doe") has_author = true;
-    CHECK(has_author);
-}
-
-TEST_CASE("chart CSV is RFC 4180 with formula guards", "[chart]") {
-    CsvWriter w({"name", "n"});
-    w.cell("a,b").cell(int64_t(-3));
-    w.end_row();
-    w.cell("=SUM(A1)").cell(1.5);
-    w.end_row();
-    w.cell("say \"hi\"").cell(std::nan(""));
-    w.end_row();
-    w.cell("줄\n바꿈").cell(int64_t(0));
-    w.end_row();
-    CHECK(w.str() == "name,n\r\n\"a,b\",-3\r\n'=SUM(A1),1.5\r\n\"say \"\"hi\"\"\",\r\n\"줄\n바꿈\",0\r\n");
-
-    Stats s;
-    s.vote_histogram = {{0, 1, 3}, {1, 2, 1}, {2, 4, 7}};
-    CHECK(csv_vote_histogram(s) == "votes_from,votes_to,papers\r\n0,0,3\r\n1,1,1\r\n2,3,7\r\n");
-    s.per_day.resize(2);
-    s.per_day[0].date = days_from_civil(2024, 12, 31);
-    s.per_day[0].papers = 2;
-    s.per_day[0].total = 9;
-    s.per_day[1].date = days_from_civil(2025, 1, 2);
-    s.per_day[1].papers = 1;
-    s.per_day[1].total = 4;
-    CHECK(csv_calendar(s) ==
-          "date,weekday,papers,total_votes\r\n2024-12-31,Tue,2,9\r\n2025-01-01,Wed,0,0\r\n2025-01-02,Thu,1,4\r\n");
-    std::vector<AuthorStat> a = {{"Lee, J.", 3, 120}};
-    CHECK(csv_authors(a) == "author,papers,total_votes\r\n\"Lee, J.\",3,120\r\n");
 }

@@ -16,9 +16,11 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/file_io.h"
 #include "core/library.h"
 #include "core/parser.h"
 #include "core/query.h"
+#include "test_support.h"
 #include "test_util.h"
 
 using nlohmann::json;
@@ -66,28 +68,7 @@ json cli_json(const std::vector<std::string>& args) {
 }
 
 // A fresh temp folder per test case.
-struct TempDir {
-    fs::path path;
-    TempDir() {
-        path = fs::temp_directory_path() / ("dv_cli_test_" + std::to_string(::getpid()) + "_" + std::to_string(counter()++));
-        fs::remove_all(path);
-        fs::create_directories(path);
-    }
-    ~TempDir() {
-        std::error_code ec;
-        fs::remove_all(path, ec);
-    }
-    static int& counter() {
-        static int c = 0;
-        return c;
-    }
-    std::string write(const std::string& name, const std::string& bytes) const {
-        fs::path p = path / name;
-        fs::create_directories(p.parent_path());
-        std::ofstream(p, std::ios::binary) << bytes;
-        return p.string();
-    }
-};
+using dvtest::TempDir;
 
 const char* kSmall =
     "## Daily Papers (2024-06-06)\n\n"
@@ -241,6 +222,23 @@ TEST_CASE("cli: parse --json lists each file's format, paper count and date, and
     CHECK(quoted);
 }
 
+TEST_CASE("cli: a folder gives the files walk_digest_files finds (.markdown too, hidden names not)", "[cli]") {
+    TempDir t;
+    t.write("d/2024/06/06.md", kSmall);
+    t.write("d/2024/06/07.markdown", std::string(kSmall).replace(25, 2, "07"));
+    t.write("d/.trash/2024-06-08.md", std::string(kSmall).replace(25, 2, "08"));
+    t.write("d/notes.txt", "### [Not markdown](https://arxiv.org/abs/2406.09999)\n");
+    std::vector<std::string> want;
+    std::string error;
+    REQUIRE(dv::walk_digest_files((t.path / "d").string(), want, error));
+    REQUIRE(want.size() == 2);
+    json j = cli_json({"parse", "--json", (t.path / "d").string()});
+    REQUIRE(j["papers"].size() == 4);
+    CHECK(j["papers"][0]["source"] == want[0]);
+    CHECK(j["papers"][2]["source"] == want[1]);
+    CHECK(want[1].find("07.markdown") != std::string::npos);
+}
+
 TEST_CASE("cli: query, sort, limit on a small library", "[cli]") {
     TempDir t;
     std::string f = t.write("a.md", kSmall);
@@ -292,7 +290,7 @@ TEST_CASE("cli: export formats and -o", "[cli]") {
 }
 
 TEST_CASE("cli: parse --json reads every corpus file", "[cli][corpus]") {
-    auto files = dvtest::markdown_files(dvtest::corpus_dir());
+    auto files = dvtest::digest_files(dvtest::corpus_dir());
     if (files.empty()) {
         WARN("corpus not found (set DIGEST_CORPUS): skipped");
         return;
@@ -328,7 +326,7 @@ TEST_CASE("cli: parse --json reads every corpus file", "[cli][corpus]") {
 }
 
 TEST_CASE("cli: query counts equal a brute-force count, and stats agree", "[cli][corpus]") {
-    auto files = dvtest::markdown_files(dvtest::corpus_dir());
+    auto files = dvtest::digest_files(dvtest::corpus_dir());
     if (files.empty()) {
         WARN("corpus not found (set DIGEST_CORPUS): skipped");
         return;

@@ -30,7 +30,7 @@ const std::vector<Parsed>& corpus() {
     static const std::vector<Parsed> files = [] {
         std::vector<Parsed> out;
         fs::path dir = dvtest::corpus_dir();
-        for (const auto& p : dvtest::markdown_files(dir)) {
+        for (const auto& p : dvtest::digest_files(dir)) {
             Parsed x;
             x.path = p;
             x.rel = fs::relative(p, dir).generic_string();

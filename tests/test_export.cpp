@@ -462,7 +462,7 @@ TEST_CASE("markdown round trip: export_markdown of a library", "[export][markdow
 }
 
 TEST_CASE("markdown round trip: the whole real corpus", "[export][markdown][corpus]") {
-    auto files = dvtest::markdown_files(dvtest::corpus_dir());
+    auto files = dvtest::digest_files(dvtest::corpus_dir());
     if (files.empty()) {
         WARN("corpus not found (set DIGEST_CORPUS): skipped");
         return;
@@ -519,4 +519,35 @@ TEST_CASE("markdown round trip: the whole real corpus", "[export][markdown][corp
     // Re-importing the export gives the same library size.
     dv::Library again = library_of({{"library.md", md}});
     CHECK(again.entries.size() == lib.entries.size());
+}
+
+// Moved from test_chart_math.cpp with CsvWriter (now core/export.h, the one CSV escaper).
+using namespace dv;
+
+TEST_CASE("chart CSV is RFC 4180 with formula guards", "[export][csv]") {
+    CsvWriter w({"name", "n"});
+    w.cell("a,b").cell(int64_t(-3));
+    w.end_row();
+    w.cell("=SUM(A1)").cell(1.5);
+    w.end_row();
+    w.cell("say \"hi\"").cell(std::nan(""));
+    w.end_row();
+    w.cell("줄\n바꿈").cell(int64_t(0));
+    w.end_row();
+    CHECK(w.str() == "name,n\r\n\"a,b\",-3\r\n'=SUM(A1),1.5\r\n\"say \"\"hi\"\"\",\r\n\"줄\n바꿈\",0\r\n");
+
+    Stats s;
+    s.vote_histogram = {{0, 1, 3}, {1, 2, 1}, {2, 4, 7}};
+    CHECK(csv_vote_histogram(s) == "votes_from,votes_to,papers\r\n0,0,3\r\n1,1,1\r\n2,3,7\r\n");
+    s.per_day.resize(2);
+    s.per_day[0].date = days_from_civil(2024, 12, 31);
+    s.per_day[0].papers = 2;
+    s.per_day[0].total = 9;
+    s.per_day[1].date = days_from_civil(2025, 1, 2);
+    s.per_day[1].papers = 1;
+    s.per_day[1].total = 4;
+    CHECK(csv_calendar(s) ==
+          "date,weekday,papers,total_votes\r\n2024-12-31,Tue,2,9\r\n2025-01-01,Wed,0,0\r\n2025-01-02,Thu,1,4\r\n");
+    std::vector<AuthorStat> a = {{"Lee, J.", 3, 120}};
+    CHECK(csv_authors(a) == "author,papers,total_votes\r\n\"Lee, J.\",3,120\r\n");
 }

@@ -299,7 +299,7 @@ TEST_CASE("library_clear empties everything and bumps the generation", "[library
 
 TEST_CASE("corpus: 5,019 listed papers, deduplicated by arXiv id", "[library][corpus]") {
     const auto root = dvtest::corpus_dir();
-    const auto head = dvtest::markdown_files(root / "l-yohai-daily_papers_ko");
+    const auto head = dvtest::digest_files(root / "l-yohai-daily_papers_ko");
     if (head.empty()) {
         WARN("corpus not found: skipped");
         return;
@@ -349,7 +349,7 @@ TEST_CASE("corpus: 5,019 listed papers, deduplicated by arXiv id", "[library][co
     const size_t head_ids = ids.size();
     size_t extra_files = 0;
     for (const char* folder : {"l-yohai-daily_papers_ko-revisions", "l-yohai-daily_papers_ko-readme"}) {
-        for (const auto& f : dvtest::markdown_files(root / folder)) {
+        for (const auto& f : dvtest::digest_files(root / folder)) {
             auto r = dv::library_add(lib, f.string(), dvtest::read_file(f));
             CHECK((r.kind == dv::AddResult::Added || r.kind == dv::AddResult::Duplicate));
             ++extra_files;

@@ -13,6 +13,7 @@
 #include "core/library.h"
 #include "core/paper_builder.h"
 #include "core/query.h"
+#include "core/stats.h"
 #include "core/text.h"
 #include "test_support.h"
 #include "test_util.h"
@@ -21,24 +22,8 @@ namespace {
 
 using dvtest::day;
 
-struct P {
-    std::string id, title;
-    int votes;  // < 0: "Vote: -"
-    std::string authors;
-    std::vector<std::pair<std::string, std::string>> summary;  // label, text
-};
-
-std::string section(const std::string& date, const std::vector<P>& papers) {
-    std::string s = "## Daily Papers (" + date + ")\n\n";
-    for (const P& p : papers) {
-        s += "### [" + p.title + "](https://arxiv.org/abs/" + p.id + ")\n\n";
-        s += p.votes < 0 ? std::string("Vote: -\n\n") : "Vote: " + std::to_string(p.votes) + "\n\n";
-        s += "Authors: " + p.authors + "\n\n";
-        for (const auto& [label, text] : p.summary) s += "- ***" + label + "***: " + text + "\n";
-        s += "\n";
-    }
-    return s;
-}
+using P = dvtest::TestPaper;
+std::string section(const std::string& date, const std::vector<P>& papers) { return dvtest::digest_section(date, papers); }
 
 // A small library whose answers are checked by hand below.
 const dv::Library& small_library() {
@@ -340,7 +325,7 @@ TEST_CASE("corpus: independent expectations for a few queries", "[query][corpus]
     // Papers without votes, counted from the raw bytes: "Vote: -" lines, plus every paper heading
     // in the files from before votes existed (2023-12-06).
     size_t raw_none = 0;
-    for (const auto& f : dvtest::markdown_files(dvtest::corpus_dir() / "l-yohai-daily_papers_ko")) {
+    for (const auto& f : dvtest::digest_files(dvtest::corpus_dir() / "l-yohai-daily_papers_ko")) {
         const std::string text = dvtest::read_file(f);
         const bool early = f.string().find("/2023/11/") != std::string::npos ||
                            (f.string().find("/2023/12/") != std::string::npos && f.filename().string() < "06.md");
@@ -372,4 +357,113 @@ TEST_CASE("corpus: independent expectations for a few queries", "[query][corpus]
     }
     CHECK(m.size() == expect);
     CHECK(expect > 0);
+}
+
+// --- Query terms: the inverse of parse_query (moved here from test_chart_math.cpp) ---------------
+
+namespace {
+using namespace dv;
+
+// Entries `term` selects through the whole query path, as a set.
+std::set<uint32_t> selected_by(const Library& lib, const std::string& term) {
+    Query q = parse_query(term);
+    INFO("term " << term);
+    CHECK(q.errors.empty());
+    auto r = run_query(lib, q, {});
+    return {r.begin(), r.end()};
+}
+
+}  // namespace
+
+TEST_CASE("clicks turn into query terms the query language parses back", "[query][terms]") {
+    CHECK(date_term(days_from_civil(2024, 6, 3)) == "date:2024-06-03");
+    CHECK(votes_term(4, 7) == "votes:4..7");
+    CHECK(votes_term(0, 0) == "votes:0");
+    CHECK(author_term("Kim") == "author:Kim");
+    CHECK(author_term("Jane Doe") == "author:\"Jane Doe\"");
+    CHECK(author_term("A \"B\" C") == "author:\"A  B  C\"");
+
+    std::string q;
+    CHECK(append_query_term(q, "date:2024-06-03"));
+    CHECK(q == "date:2024-06-03");
+    CHECK_FALSE(append_query_term(q, "date:2024-06-03"));
+    q = "diffusion  ";
+    CHECK(append_query_term(q, votes_term(4, 7)));
+    CHECK(q == "diffusion votes:4..7");
+    CHECK(append_query_term(q, "votes:4"));  // a prefix of an existing term is a different term
+    CHECK(q == "diffusion votes:4..7 votes:4");
+    CHECK(append_query_term(q, author_term("Jane Doe")));
+
+    Query parsed = parse_query("diffusion " + votes_term(4, 7) + " " + author_term("Jane Doe") + " " +
+                               date_term(days_from_civil(2024, 6, 3)));
+    CHECK(parsed.errors.empty());
+    CHECK(parsed.votes_lo == 4);
+    CHECK(parsed.votes_hi == 7);
+    CHECK(parsed.date_lo == days_from_civil(2024, 6, 3));
+    CHECK(parsed.date_hi == days_from_civil(2024, 6, 3));
+    bool has_author = false;
+    for (const TextTerm& t : parsed.terms)
+        if (t.field == Field::Author && t.needle == "jane doe") has_author = true;
+    CHECK(has_author);
+}
+
+TEST_CASE("query terms select what they name: dates, vote ranges, authors", "[query][terms]") {
+    // Author names the query language must quote (a leading '-', a space) or must not (a colon).
+    dv::Library small;
+    dv::library_add(small, "2024/06/05.md",
+                    section("2024-06-05", {{"2406.10001", "One", 4, "Jane Doe, -Dash Start, title:Colon", {{"What's New", "a"}}},
+                                           {"2406.10002", "Two", 7, "Ünal Öztürk, Jane Doering", {{"What's New", "b"}}},
+                                           {"2406.10003", "Three", -1, "Kim", {{"What's New", "c"}}}}));
+    dv::library_rebuild(small);
+    const dv::Library& corpus = dvtest::corpus_library();
+    if (corpus.entries.empty()) WARN("corpus not found (set DIGEST_CORPUS): only the small library is checked");
+    for (const dv::Library* lib : std::initializer_list<const dv::Library*>{&small, &corpus}) {
+        size_t checked = 0;
+        for (int32_t d : lib->days) {  // date:D = an appearance on D
+            std::set<uint32_t> want;
+            for (uint32_t e = 0; e < lib->entries.size(); ++e)
+                for (uint32_t a = 0; a < lib->entries[e].appearance_count; ++a)
+                    if (lib->appearances[lib->entries[e].first_appearance + a].date == d) want.insert(e);
+            CHECK(selected_by(*lib, date_term(d)) == want);
+            ++checked;
+        }
+        std::vector<uint32_t> all(lib->entries.size());
+        for (uint32_t e = 0; e < all.size(); ++e) all[e] = e;
+        const Stats st = compute_stats(*lib, all);
+        for (const HistBin& b : st.vote_histogram) {  // what a histogram bar appends
+            std::set<uint32_t> want;
+            for (uint32_t e = 0; e < lib->entries.size(); ++e)
+                if (lib->entries[e].votes != kNoVotes && lib->entries[e].votes >= b.lo && lib->entries[e].votes <= b.hi - 1)
+                    want.insert(e);
+            CHECK(selected_by(*lib, votes_term(b.lo, b.hi - 1)) == want);
+            ++checked;
+        }
+        // Every author of the small library, the top authors of the corpus: author:X = an author
+        // whose name holds X, case-insensitively.
+        std::vector<std::string> names;
+        if (lib == &small) {
+            for (const dv::Entry& en : lib->entries) {
+                const dv::Paper& p = entry_paper(*lib, en);
+                for (dv::Str a : p.authors) names.emplace_back(get(p, a));
+            }
+        } else {
+            for (const AuthorStat& a : st.top_authors_by_papers) names.push_back(a.name);
+        }
+        for (const std::string& name : names) {
+            std::set<uint32_t> want;
+            for (uint32_t e = 0; e < lib->entries.size(); ++e) {
+                const dv::Paper& p = entry_paper(*lib, lib->entries[e]);
+                for (dv::Str a : p.authors)
+                    if (fold(get(p, a)).find(fold(name)) != std::string::npos) want.insert(e);
+            }
+            CHECK(!want.empty());
+            CHECK(selected_by(*lib, author_term(name)) == want);
+            ++checked;
+        }
+        if (!lib->entries.empty()) CHECK(checked > 3);
+    }
+    // The names that need quotes got them, and the one with a colon did not.
+    CHECK(author_term("-Dash Start") == "author:\"-Dash Start\"");
+    CHECK(author_term("title:Colon") == "author:title:Colon");
+    CHECK(selected_by(small, author_term("Jane Doe")).size() == 2);  // Jane Doe, Jane Doering
 }

@@ -23,14 +23,11 @@ struct P {
     std::string authors;
 };
 
+// Papers titled "Paper <id>", each with one plain summary item.
 std::string section(const std::string& date, const std::vector<P>& papers) {
-    std::string s = "## Daily Papers (" + date + ")\n\n";
-    for (const P& p : papers) {
-        s += "### [Paper " + p.id + "](https://arxiv.org/abs/" + p.id + ")\n\n";
-        s += p.votes < 0 ? std::string("Vote: -\n\n") : "Vote: " + std::to_string(p.votes) + "\n\n";
-        s += "Authors: " + p.authors + "\n\n- 요약.\n\n";
-    }
-    return s;
+    std::vector<dvtest::TestPaper> v;
+    for (const P& p : papers) v.push_back({p.id, "Paper " + p.id, p.votes, p.authors, {{"", "요약."}}});
+    return dvtest::digest_section(date, v);
 }
 
 std::vector<uint32_t> all(const dv::Library& lib) { return dv::run_query(lib, dv::parse_query(""), {}); }
@@ -138,7 +135,7 @@ TEST_CASE("the histogram's last bin holds the max exactly at a power of two", "[
 }
 
 TEST_CASE("corpus: stats invariants", "[stats][corpus]") {
-    const auto files = dvtest::markdown_files(dvtest::corpus_dir() / "l-yohai-daily_papers_ko");
+    const auto files = dvtest::digest_files(dvtest::corpus_dir() / "l-yohai-daily_papers_ko");
     if (files.empty()) {
         WARN("corpus not found: skipped");
         return;

@@ -1,13 +1,14 @@
 // Shared helpers for the test suite: fixture and corpus locations, file reading.
 #pragma once
 
-#include <algorithm>
-#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
 #include <vector>
+
+#include "core/file_io.h"
+#include "corpus_root.h"
 
 namespace dvtest {
 
@@ -21,11 +22,10 @@ inline std::string read_file(const std::filesystem::path& p) {
 inline std::filesystem::path data_dir() { return DV_TEST_DATA; }
 inline std::string fixture(const std::string& name) { return read_file(data_dir() / name); }
 
-// The real digests: $DIGEST_CORPUS, else ../shared/digests beside the checkout. Empty if absent
-// (corpus tests then say so and check nothing).
+// The real digests (corpus_root(): $DIGEST_CORPUS, else ../shared/digests beside the checkout).
+// Empty if absent (corpus tests then say so and check nothing).
 inline std::filesystem::path corpus_dir() {
-    if (const char* env = std::getenv("DIGEST_CORPUS"); env && *env) return env;
-    std::filesystem::path p = DV_DEFAULT_CORPUS;
+    std::filesystem::path p = corpus_root();
     return std::filesystem::exists(p) ? p : std::filesystem::path();
 }
 
@@ -50,14 +50,15 @@ inline std::vector<std::filesystem::path> json_files(const std::filesystem::path
     return out;
 }
 
-// Every .md file below dir (recursively), sorted, excluding FORMAT.md.
-inline std::vector<std::filesystem::path> markdown_files(const std::filesystem::path& dir) {
+// The digests below dir that digest-cli and the viewer would read from it (dv::walk_digest_files),
+// excluding FORMAT.md (the corpus's documentation of its format).
+inline std::vector<std::filesystem::path> digest_files(const std::filesystem::path& dir) {
     std::vector<std::filesystem::path> out;
-    if (dir.empty() || !std::filesystem::exists(dir)) return out;
-    for (auto& e : std::filesystem::recursive_directory_iterator(dir))
-        if (e.is_regular_file() && e.path().extension() == ".md" && e.path().filename() != "FORMAT.md")
-            out.push_back(e.path());
-    std::sort(out.begin(), out.end());
+    std::vector<std::string> names;
+    std::string error;
+    if (dir.empty() || !dv::walk_digest_files(dir.string(), names, error)) return out;
+    for (const std::string& n : names)
+        if (std::filesystem::path(n).filename() != "FORMAT.md") out.push_back(n);
     return out;
 }
 

@@ -37,8 +37,8 @@ struct InputFile {
     std::string bytes;
 };
 
-// Expands the path arguments: files as given (any extension), directories recursively to their
-// .md files, sorted. Reads every file. On an I/O error, prints a message to stderr and returns
+// Expands the path arguments: files as given (any extension), directories walked for digests
+// (dv::walk_digest_files: the same files the viewer opens from a folder). Reads every file. On an I/O error, prints a message to stderr and returns
 // false.
 bool collect_inputs(const std::vector<std::string>& paths, std::vector<InputFile>& out);
 

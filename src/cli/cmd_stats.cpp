@@ -42,10 +42,9 @@ int cmd_stats(const Options& o) {
     t += "top authors by papers:\n";
     for (const dv::AuthorStat& a : s.top_authors_by_papers)
         t += "  " + std::to_string(a.papers) + "  " + a.name + "\n";
-    static const char* const kDays[7] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
     t += "mean votes by weekday:\n";
     for (int i = 0; i < 7; ++i) {
-        std::snprintf(buf, sizeof buf, "  %s  %.2f (%u papers)\n", kDays[i], s.weekdays[i].mean_votes,
+        std::snprintf(buf, sizeof buf, "  %s  %.2f (%u papers)\n", dv::weekday_name(i), s.weekdays[i].mean_votes,
                       s.weekdays[i].papers);
         t += buf;
     }

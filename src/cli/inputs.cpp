@@ -1,9 +1,5 @@
-// digest-cli input collection: files as given, directories recursively to their digest files
-// (.md, .markdown, .json: dv::is_digest_file_name).
-#include <algorithm>
-#include <cerrno>
+// digest-cli input collection: files as given, folders walked for digests (core/file_io.h).
 #include <cstdio>
-#include <cstring>
 #include <filesystem>
 #include <system_error>
 
@@ -37,22 +33,12 @@ bool collect_inputs(const std::vector<std::string>& paths, std::vector<InputFile
             names.push_back(arg);
             continue;
         }
-        std::vector<std::string> found;
-        fs::recursive_directory_iterator it(arg, fs::directory_options::skip_permission_denied, ec), end;
-        if (ec) {
-            std::fprintf(stderr, "digest-cli: cannot read directory '%s': %s\n", arg.c_str(), ec.message().c_str());
+        // A folder that cannot be read whole is an I/O error here, not a partial input.
+        std::string error;
+        if (!dv::walk_digest_files(arg, names, error) || !error.empty()) {
+            std::fprintf(stderr, "digest-cli: cannot read directory %s\n", error.c_str());
             return false;
         }
-        for (; it != end; it.increment(ec)) {
-            if (ec) {
-                std::fprintf(stderr, "digest-cli: cannot read directory '%s': %s\n", arg.c_str(), ec.message().c_str());
-                return false;
-            }
-            std::error_code fec;
-            if (it->is_regular_file(fec) && dv::is_digest_file_name(it->path().filename().string())) found.push_back(it->path().string());
-        }
-        std::sort(found.begin(), found.end());
-        names.insert(names.end(), found.begin(), found.end());
     }
     out.clear();
     out.reserve(names.size());

@@ -116,6 +116,16 @@ int weekday(int32_t days) {
     return static_cast<int>(w < 0 ? w + 7 : w);
 }
 
+const char* weekday_name(int wd) {
+    static const char* const kNames[7] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+    return wd >= 0 && wd < 7 ? kNames[wd] : "";
+}
+
+const char* weekday_long_name(int wd) {
+    static const char* const kNames[7] = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"};
+    return wd >= 0 && wd < 7 ? kNames[wd] : "";
+}
+
 namespace {
 
 bool real_day(int y, int m, int d) {

@@ -19,6 +19,10 @@ bool parse_date_prefix(std::string_view s, int32_t& lo, int32_t& hi);
 std::string format_date(int32_t days);
 // 0 = Monday ... 6 = Sunday.
 int weekday(int32_t days);
+// Names for weekday(): "Mon".."Sun" (stats JSON, CSV, the CLI and the charts all use these) and
+// "Monday".."Sunday". Out-of-range values give "".
+const char* weekday_name(int wd);
+const char* weekday_long_name(int wd);
 
 // The date a file's path or name implies: ".../2024/06/06.md", "...2024-06-06...",
 // "2024_06_06", "20240606" (digits not part of a longer number). kNoDate if none.

@@ -1,4 +1,4 @@
-// Export of papers as JSON, CSV and Markdown (see export.h).
+// Export of papers as JSON and Markdown (see export.h); CSV is in export_csv.cpp.
 //
 // Never throws: nlohmann is only used to build values and to dump them with
 // error_handler_t::replace, so invalid UTF-8 (which the parser already cleans) cannot abort the
@@ -7,7 +7,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <string_view>
 
 #include <nlohmann/json.hpp>
@@ -141,10 +140,9 @@ json stats_json(const Library& lib, const Stats& s) {
     };
     j["top_authors_by_papers"] = authors(s.top_authors_by_papers);
     j["top_authors_by_votes"] = authors(s.top_authors_by_votes);
-    static const char* const kDays[7] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
     json wd = json::array();
     for (int i = 0; i < 7; ++i)
-        wd.push_back({{"weekday", kDays[i]}, {"papers", s.weekdays[i].papers}, {"mean_votes", s.weekdays[i].mean_votes}});
+        wd.push_back({{"weekday", weekday_name(i)}, {"papers", s.weekdays[i].papers}, {"mean_votes", s.weekdays[i].mean_votes}});
     j["weekdays"] = std::move(wd);
     return j;
 }
@@ -159,75 +157,6 @@ std::string export_json(const Library& lib, const std::vector<uint32_t>& result,
     for (const Diagnostic& x : diags) d.push_back(diagnostic_json(x));
     j["diagnostics"] = std::move(d);
     return dump(j);
-}
-
-// --- CSV ----------------------------------------------------------------------------------------
-
-namespace {
-
-void csv_cell(std::string& out, std::string_view cell) {
-    bool guard = !cell.empty() && (cell[0] == '=' || cell[0] == '+' || cell[0] == '-' || cell[0] == '@' ||
-                                   cell[0] == '\t' || cell[0] == '\r');
-    bool quote = cell.find_first_of(",\"\r\n") != std::string_view::npos;
-    if (quote) out += '"';
-    if (guard) out += '\'';
-    for (char c : cell) {
-        if (c == '"') out += '"';
-        out += c;
-    }
-    if (quote) out += '"';
-}
-
-}  // namespace
-
-std::string export_csv(const Library& lib, const std::vector<uint32_t>& result) {
-    std::string out = "date,votes,percentile,title,authors,arxiv_id,url,thumbnail,summary\r\n";
-    std::string cell;
-    for (uint32_t idx : result) {
-        if (idx >= lib.entries.size()) continue;
-        const Entry& e = lib.entries[idx];
-        const Paper& p = entry_paper(lib, e);
-        csv_cell(out, format_date(e.date));
-        out += ',';
-        csv_cell(out, e.votes == kNoVotes ? std::string() : std::to_string(e.votes));
-        out += ',';
-        if (e.percentile >= 0.0f) {
-            char buf[32];
-            std::snprintf(buf, sizeof buf, "%.1f", double(e.percentile));
-            csv_cell(out, buf);
-        }
-        out += ',';
-        csv_cell(out, get(p, p.title));
-        out += ',';
-        cell.clear();
-        for (size_t i = 0; i < p.authors.size(); ++i) {
-            if (i) cell += "; ";
-            cell += get(p, p.authors[i]);
-        }
-        csv_cell(out, cell);
-        out += ',';
-        csv_cell(out, get(p, p.arxiv_id));
-        out += ',';
-        csv_cell(out, get(p, p.url));
-        out += ',';
-        csv_cell(out, get(p, p.thumbnail));
-        out += ',';
-        cell.clear();
-        for (size_t i = 0; i < p.summary.size(); ++i) {
-            const SummaryItem& it = p.summary[i];
-            if (i) cell += '\n';
-            cell.append(size_t(it.level) * 2, ' ');
-            std::string_view label = get(p, it.label);
-            if (!label.empty()) {
-                cell += label;
-                cell += ": ";
-            }
-            cell += get(p, it.text);
-        }
-        csv_cell(out, cell);
-        out += "\r\n";
-    }
-    return out;
 }
 
 // --- Markdown -----------------------------------------------------------------------------------

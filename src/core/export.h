@@ -1,7 +1,11 @@
-// Export of papers as JSON, CSV and Markdown, plus the JSON shapes the CLI and the test hooks share.
+// Export of papers as JSON, CSV and Markdown, plus the JSON shapes the CLI and the test hooks share,
+// and the CSV of each chart (export_csv.cpp). Every CSV cell goes through CsvWriter: one escaper.
 #pragma once
 
+#include <cstdint>
+#include <initializer_list>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json_fwd.hpp>
@@ -21,7 +25,8 @@ nlohmann::json stats_json(const Library& lib, const Stats& s);
 
 // {"papers":[entry_json...], "diagnostics":[...]} for entries in `result` order.
 std::string export_json(const Library& lib, const std::vector<uint32_t>& result, const std::vector<Diagnostic>& diags);
-// RFC 4180; cells starting with = + - @ (or TAB/CR) are prefixed with ' against formula injection.
+// RFC 4180 (CsvWriter); one row per entry: date, votes, percentile, title, authors ("; "), ids,
+// url, thumbnail, summary (one line per item, indented by level, "label: text").
 std::string export_csv(const Library& lib, const std::vector<uint32_t>& result);
 // The digest's own format, grouped by date; parse() of it gives back the same papers.
 std::string export_markdown(const Library& lib, const std::vector<uint32_t>& result);
@@ -30,5 +35,35 @@ std::string markdown_of(const std::vector<const Paper*>& papers);
 
 // Escapes markdown-active ASCII punctuation so that cmark gives back the literal text.
 std::string escape_markdown(std::string_view s);
+
+// --- CSV ------------------------------------------------------------------------------------------
+
+// RFC 4180 rows (CRLF, a cell quoted when it holds , " CR or LF, quotes doubled). A text cell
+// starting with = + - @ TAB or CR gets a leading ' against formula injection; numbers are written
+// as given (a negative number is data, not a formula).
+class CsvWriter {
+public:
+    explicit CsvWriter(std::initializer_list<std::string_view> header);
+    CsvWriter& cell(std::string_view s);
+    CsvWriter& cell(int64_t v);
+    CsvWriter& cell(double v);                 // %.6g, "" for NaN
+    void end_row();
+    const std::string& str() const { return out_; }
+
+private:
+    void separate();
+    std::string out_;
+    bool first_ = true;
+};
+
+// The data behind each chart of the viewer's charts panel, as CSV.
+std::string csv_vote_histogram(const Stats& s);
+std::string csv_per_day(const Stats& s);
+std::string csv_top_papers(const Library& lib, const Stats& s);
+std::string csv_authors(const std::vector<AuthorStat>& authors);
+std::string csv_calendar(const Stats& s);     // one row per day in the range, 0 for empty days
+std::string csv_weekdays(const Stats& s);
+// Papers with both a date and votes (the scatter's points), in `result` order.
+std::string csv_scatter(const Library& lib, const std::vector<uint32_t>& result);
 
 }  // namespace dv

@@ -1,8 +1,11 @@
 #include "file_io.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
+#include <system_error>
 
 namespace dv {
 
@@ -27,18 +30,46 @@ bool read_file_bytes(const std::string& path, std::string& out, std::string& err
 }
 
 bool is_digest_file_name(std::string_view name) {
-    for (std::string_view ext : {".md", ".markdown", ".json"}) {
-        if (name.size() < ext.size()) continue;
-        std::string_view tail = name.substr(name.size() - ext.size());
-        bool same = true;
-        for (size_t i = 0; i < ext.size() && same; ++i) {
-            char c = tail[i];
-            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-            same = c == ext[i];
-        }
-        if (same) return true;
+    const size_t slash = name.find_last_of("/\\");
+    if (slash != std::string_view::npos) name.remove_prefix(slash + 1);
+    const size_t dot = name.rfind('.');
+    if (dot == std::string_view::npos || dot == 0) return false;  // no extension, or ".md" alone
+    std::string ext(name.substr(dot + 1));
+    for (char& c : ext) c = char(std::tolower(static_cast<unsigned char>(c)));
+    return ext == "md" || ext == "markdown" || ext == "json";
+}
+
+bool walk_digest_files(const std::string& dir, std::vector<std::string>& out, std::string& error) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    if (!fs::is_directory(dir, ec)) {
+        error = dir + ": " + (ec ? ec.message() : std::string("not a folder"));
+        return false;
     }
-    return false;
+    fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec), end;
+    if (ec) {
+        error = dir + ": " + ec.message();
+        return false;
+    }
+    std::vector<fs::path> found;
+    for (; it != end; it.increment(ec)) {
+        if (ec) {
+            error = dir + ": " + ec.message();
+            break;
+        }
+        const std::string name = it->path().filename().string();
+        if (!name.empty() && name[0] == '.') {
+            std::error_code dec;
+            if (it->is_directory(dec)) it.disable_recursion_pending();
+            continue;
+        }
+        std::error_code fec;
+        if (it->is_regular_file(fec) && is_digest_file_name(name)) found.push_back(it->path());
+    }
+    if (ec && error.empty()) error = dir + ": " + ec.message();  // an increment that failed into `end`
+    std::sort(found.begin(), found.end());  // fs::path order: component by component
+    for (const fs::path& p : found) out.push_back(p.string());
+    return true;
 }
 
 }  // namespace dv

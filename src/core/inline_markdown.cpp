@@ -6,13 +6,25 @@
 namespace dv {
 
 bool is_web_url(std::string_view url) {
-    auto starts = [&](std::string_view p) {
+    auto scheme = [&](std::string_view p) {  // p is lower case
         if (url.size() < p.size()) return false;
-        for (size_t i = 0; i < p.size(); i++)
-            if (char(url[i] | 0x20) != p[i] && url[i] != p[i]) return false;
+        for (size_t i = 0; i < p.size(); i++) {
+            char c = url[i];
+            if (c >= 'A' && c <= 'Z') c = char(c + 32);
+            if (c != p[i]) return false;
+        }
         return true;
     };
-    return (starts("http://") && url.size() > 7) || (starts("https://") && url.size() > 8);
+    size_t host;
+    if (scheme("https://")) host = 8;
+    else if (scheme("http://")) host = 7;
+    else return false;
+    if (host >= url.size() || url[host] == '/' || url[host] == '?' || url[host] == '#') return false;
+    for (char c : url) {
+        const unsigned char u = static_cast<unsigned char>(c);
+        if (u <= 0x20 || u == 0x7f) return false;  // whitespace and control characters
+    }
+    return true;
 }
 
 // Backslash-escapes block markers at line starts so cmark reads every line as inline text.

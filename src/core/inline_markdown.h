@@ -23,7 +23,9 @@ struct TextRun {
 // since a summary line is one item's text, not a document. Bare http(s) URLs become links.
 std::vector<TextRun> inline_runs(std::string_view markdown);
 
-// True for http:// and https:// URLs: the only ones the viewer opens.
+// The one rule for which links the viewer opens (web and native): an http:// or https:// URL
+// (scheme in any case) with a non-empty host and no whitespace or control character (bytes
+// <= 0x20 and 0x7f). web/shell.js's link check mirrors it.
 bool is_web_url(std::string_view url);
 
 }  // namespace dv

@@ -38,6 +38,20 @@ struct Query {
 
 Query parse_query(std::string_view text);
 
+// --- Query terms: the inverse of parse_query (what a click on a chart appends) -----------------
+// Each builder returns one token that parse_query reads back as exactly the filter it names.
+
+// `value` as one query token: bare if parse_query would read it whole (no space of any kind it
+// splits on, no quote, no leading '-'), else "quoted" (a '"' inside, which the query language
+// cannot escape, and line breaks and tabs become spaces).
+std::string query_value(std::string_view value);
+// Appends a term to a query text (space-separated) unless the same term is already in it.
+// Returns true if the text changed.
+bool append_query_term(std::string& query, std::string_view term);
+std::string date_term(int32_t date);                       // date:2024-06-03
+std::string votes_term(int32_t lo, int32_t hi_inclusive);  // votes:4..7, votes:0 for one value
+std::string author_term(std::string_view name);            // author:"Jane Doe"
+
 enum class SortKey : uint8_t { Date, Votes, Title, Percentile };
 struct Sort {
     SortKey key = SortKey::Date;

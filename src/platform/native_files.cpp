@@ -26,22 +26,27 @@ static Stamp stamp_of(const struct stat& st) {
     return s;
 }
 
-bool is_digest_name(const std::string& path) {
-    std::string ext = fs::path(path).extension().string();
-    for (char& c : ext) c = (char)std::tolower((unsigned char)c);
-    return ext == ".md" || ext == ".markdown";
-}
-
 std::string home_dir() {
     const char* h = std::getenv("HOME");
     return h && *h ? std::string(h) : std::string("/");
 }
 
+std::string config_dir() {
+    if (const char* cfg = std::getenv("XDG_CONFIG_HOME"); cfg && *cfg == '/') return cfg;
+    if (const char* home = std::getenv("HOME"); home && *home) return std::string(home) + "/.config";
+    return {};
+}
+
+std::string expand_home(const std::string& path) {
+    if (path == "~") return home_dir();
+    if (path.rfind("~/", 0) == 0) return home_dir() + path.substr(1);
+    return path;
+}
+
 std::string normalize_path(const std::string& path) {
     std::string p = path;
     while (p.size() > 1 && (p.back() == '\n' || p.back() == '\r' || p.back() == ' ')) p.pop_back();
-    if (p == "~") p = home_dir();
-    else if (p.rfind("~/", 0) == 0) p = home_dir() + p.substr(1);
+    p = expand_home(p);
     if (p.rfind("file://", 0) == 0) p = p.substr(7);  // some file managers drop URIs
     std::error_code ec;
     fs::path abs = fs::absolute(fs::path(p), ec);
@@ -72,28 +77,16 @@ bool collect_digest_files(const std::string& root, std::vector<FoundFile>& out, 
         out.push_back({root, stamp_of(st)});
         return true;
     }
-    std::vector<FoundFile> found;
-    std::error_code ec;
-    fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec), end;
-    if (ec) {
-        error = root + ": " + ec.message();
+    std::vector<std::string> names;
+    std::string walk_error;  // set when a folder vanished mid-walk: keep what was found
+    if (!dv::walk_digest_files(root, names, walk_error)) {
+        error = walk_error;
         return false;
     }
-    for (; it != end; it.increment(ec)) {
-        if (ec) break;  // a folder vanished mid-walk: keep what was found
-        const fs::path& p = it->path();
-        std::string name = p.filename().string();
-        if (!name.empty() && name[0] == '.') {  // hidden folders (.git) and editor temp files
-            if (it->is_directory(ec)) it.disable_recursion_pending();
-            continue;
-        }
-        if (!is_digest_name(name)) continue;
-        std::string s = p.string();
+    for (const std::string& s : names) {  // sorted by path already
         struct stat fst;
-        if (stat_path(s, fst) && S_ISREG(fst.st_mode)) found.push_back({s, stamp_of(fst)});
+        if (stat_path(s, fst) && S_ISREG(fst.st_mode)) out.push_back({s, stamp_of(fst)});
     }
-    std::sort(found.begin(), found.end(), [](const FoundFile& a, const FoundFile& b) { return a.path < b.path; });
-    out.insert(out.end(), found.begin(), found.end());
     return true;
 }
 
@@ -123,10 +116,9 @@ bool write_file_bytes(const std::string& path, const std::string& data, std::str
 
 std::string download_dir() {
     if (const char* d = std::getenv("XDG_DOWNLOAD_DIR"); d && *d) return d;
-    const char* cfg = std::getenv("XDG_CONFIG_HOME");
-    std::string dirs = (cfg && *cfg ? std::string(cfg) : home_dir() + "/.config") + "/user-dirs.dirs";
+    const std::string cfg = config_dir();
     std::string text, err;
-    if (read_file_bytes(dirs, text, err)) {
+    if (!cfg.empty() && read_file_bytes(cfg + "/user-dirs.dirs", text, err)) {
         // Lines like: XDG_DOWNLOAD_DIR="$HOME/Downloads"
         size_t pos = text.find("XDG_DOWNLOAD_DIR=\"");
         if (pos != std::string::npos && (pos == 0 || text[pos - 1] == '\n')) {
@@ -159,7 +151,7 @@ std::vector<std::string> list_dir_for_dialog(const std::string& dir, size_t max_
         if (name.empty() || name[0] == '.') continue;
         std::error_code e2;
         if (it->is_directory(e2)) dirs.push_back(name + "/");
-        else if (is_digest_name(name)) files.push_back(name);
+        else if (dv::is_digest_file_name(name)) files.push_back(name);
     }
     std::sort(dirs.begin(), dirs.end());
     std::sort(files.begin(), files.end());

@@ -25,14 +25,17 @@ struct FoundFile {
     Stamp stamp;
 };
 
-// "*.md" or "*.markdown" (any case), like the web layer's folder picker.
-bool is_digest_name(const std::string& path);
+// Which names are digests is dv::is_digest_file_name (core/file_io.h), shared with digest-cli.
 
-// "~/x" -> "$HOME/x"; then absolute and lexically normal (symlinks resolved when possible).
+// "~" -> "$HOME", "~/x" -> "$HOME/x"; anything else unchanged. The one place the desktop expands `~`.
+std::string expand_home(const std::string& path);
+
+// expand_home, then absolute and lexically normal (symlinks resolved when possible).
 std::string normalize_path(const std::string& path);
 
-// A file given directly is taken whatever its name; a folder is walked recursively for digests
-// (sorted, unreadable subfolders skipped). False with a message if `root` does not exist.
+// A file given directly is taken whatever its name; a folder is walked for digests with
+// dv::walk_digest_files (what digest-cli reads from the same folder; a walk cut short keeps what
+// it found). False with a message if `root` does not exist.
 bool collect_digest_files(const std::string& root, std::vector<FoundFile>& out, std::string& error);
 
 using dv::read_file_bytes;  // shared with digest-cli (core/file_io.h)
@@ -43,6 +46,9 @@ bool path_is_dir(const std::string& path);
 bool path_exists(const std::string& path);
 
 std::string home_dir();
+// $XDG_CONFIG_HOME when it is absolute (the XDG spec ignores relative values), else $HOME/.config;
+// "" when neither is set. Settings and user-dirs.dirs are both read from here.
+std::string config_dir();
 // $XDG_DOWNLOAD_DIR, else the one in ~/.config/user-dirs.dirs, else ~/Downloads.
 std::string download_dir();
 // The folder holding the running executable ("" if unknown).

@@ -12,12 +12,8 @@ namespace dvn {
 using nlohmann::json;
 
 std::string settings_path() {
-    const char* cfg = std::getenv("XDG_CONFIG_HOME");
-    std::string base;
-    if (cfg && *cfg == '/') base = cfg;  // the spec says relative values are to be ignored
-    else if (const char* home = std::getenv("HOME"); home && *home) base = std::string(home) + "/.config";
-    else return {};
-    return base + "/digest-viewer/settings.json";
+    const std::string base = config_dir();
+    return base.empty() ? std::string() : base + "/digest-viewer/settings.json";
 }
 
 namespace {

@@ -10,8 +10,6 @@
 #include "core/date.h"
 #include "core/export.h"
 #include "core/text.h"
-#include "imgui.h"
-#include "panels.h"
 #include "sample.h"
 #include "widgets.h"
 
@@ -22,10 +20,7 @@ static double now_ms() {
     return duration<double, std::milli>(steady_clock::now().time_since_epoch()).count();
 }
 
-void app_set_status(App& app, std::string msg) {
-    app.status = std::move(msg);
-    app.status_time = ImGui::GetCurrentContext() ? ImGui::GetTime() : 0.0;
-}
+void app_set_status(App& app, std::string msg) { app.status = std::move(msg); }
 
 // The key a selection survives library rebuilds by (entry indices move when files come and go).
 static std::string entry_key(const Library& lib, int64_t e) {
@@ -152,7 +147,6 @@ void app_finish_load(App& app) {
 void app_load_sample(App& app) {
     for (const SampleFile& f : sample_files()) app_add_file(app, f.name, f.text);
     app_finish_load(app);
-    app.sample_loads++;
     app_set_status(app, "Loaded the sample: " + std::to_string(app.lib.entries.size()) + " papers. Drop your own digests any time.");
 }
 
@@ -296,13 +290,13 @@ std::string app_state_json(App& app) {
     s["font_size"] = app.font_size;
     s["theme"] = app.dark ? "dark" : "light";
     // Chart data equals `digest-cli stats --json` on the same query.
-    ui_update_stats(app);
-    json full = stats_json(app.lib, app.stats);
+    app_update_stats(app);
+    json full = stats_json(app.lib, app.charts.stats);
     s["charts"] = {{"vote_histogram", full["vote_histogram"]}, {"per_day", full["per_day"]}};
     // Clickable chart marks in CSS pixels (screen pixels / UI scale), for browser tests.
     json regions = json::array();
     const float k = app.ui_scale > 0 ? app.ui_scale : 1.0f;
-    for (const App::ChartRegion& r : app.chart_regions)
+    for (const ChartState::Region& r : app.charts.regions)
         regions.push_back({{"chart", r.chart}, {"label", r.label}, {"x", r.x0 / k}, {"y", r.y0 / k},
                            {"w", (r.x1 - r.x0) / k}, {"h", (r.y1 - r.y0) / k}});
     s["chart_regions"] = regions;

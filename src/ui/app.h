@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "chart_math.h"
+#include "core/inline_markdown.h"
 #include "core/library.h"
 #include "core/query.h"
 #include "core/stats.h"
@@ -77,6 +79,55 @@ struct QuickFilters {
     std::string label;         // "" = any
 };
 
+// The charts panel's state. `stats` and the derived chart data are recomputed together by
+// app_update_stats when the result or the library changes (`version` counts those recomputes);
+// the scatter's view and hover grid follow the user between recomputes.
+struct ChartState {
+    Stats stats;                           // compute_stats over the result
+    uint64_t stats_generation = UINT64_MAX;
+    std::vector<uint32_t> stats_result_key;
+    double last_stats_ms = 0;
+    uint64_t version = 0;
+
+    // Derived from `stats` (same version).
+    CalendarLayout cal;
+    std::vector<int64_t> cal_totals;
+    std::vector<uint32_t> cal_papers;
+    std::vector<MonthMark> months;
+    int64_t cal_q[4] = {1, 1, 1, 1};       // quartile thresholds of nonzero day totals
+    int32_t day_lo = 0, day_hi = -1;
+    uint32_t max_papers_per_day = 0;
+    int32_t max_votes_per_day = 0;
+    ScatterData scatter;
+
+    // The scatter: the version last uploaded to the GPU, the x view (zoom/pan, in days; y is
+    // always the full range), and the hover grid in plot-local pixels, rebuilt when the data, the
+    // plot size or the view change.
+    uint64_t uploaded = 0;
+    bool view_valid = false;
+    double vx0 = 0, vx1 = 1;
+    PointGrid grid;
+    uint64_t grid_version = 0;
+    float grid_key[4] = {};
+    std::vector<float> sx, sy;
+
+    // Where the charts drew their clickable marks last frame (screen pixels), for the test hooks:
+    // app_state_json reports them so a browser test can hover and click a real bar.
+    struct Region {
+        std::string chart, label;
+        float x0, y0, x1, y1;
+    };
+    std::vector<Region> regions;
+};
+
+// The detail pane's styled runs of the selected paper's summary items, rebuilt when the selection
+// or the library changes.
+struct DetailCache {
+    int64_t entry = -1;
+    uint64_t generation = UINT64_MAX;
+    std::vector<std::vector<TextRun>> items;
+};
+
 struct App {
     Library lib;
     Host host;
@@ -119,24 +170,11 @@ struct App {
     bool dark = true;
     bool theme_follows_system = true;
 
-    // Messages to the user (load results), newest last; shown in the status bar.
+    // The last message to the user (load results), shown in the status bar.
     std::string status;
-    double status_time = 0;
-    uint64_t sample_loads = 0;
 
-    // Charts panel cache (recomputed when the result changes).
-    Stats stats;
-    uint64_t stats_generation = UINT64_MAX;
-    std::vector<uint32_t> stats_result_key;
-    double last_stats_ms = 0;
-
-    // Where the charts drew their clickable marks last frame (screen pixels), for the test hooks:
-    // state() reports them so a browser test can hover and click a real bar.
-    struct ChartRegion {
-        std::string chart, label;
-        float x0, y0, x1, y1;
-    };
-    std::vector<ChartRegion> chart_regions;
+    ChartState charts;
+    DetailCache detail;
 
     // The view the URL (or the native settings) shows: last written through host.set_location or
     // applied by app_apply_location. app_frame compares it with the current view.
@@ -172,6 +210,9 @@ std::string app_state_json(App& app);
 
 // Makes sure app.result matches the query, filters, sort and library.
 void app_update_result(App& app);
+// app_update_result, then makes sure app.charts (stats and chart data) match the result
+// (app_charts.cpp). The charts panel and app_state_json both call it.
+void app_update_stats(App& app);
 // Selects an entry (and the day view's day if in day mode).
 void app_select(App& app, int64_t entry);
 void app_set_status(App& app, std::string msg);

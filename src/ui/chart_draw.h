@@ -1,6 +1,6 @@
 // Drawing helpers of the charts panel: a plot frame (an invisible button with margins for axes),
 // axis ticks with grid lines, horizontal bar lists, colors. ImGui only; the math is in
-// core/chart_math.h.
+// chart_math.h (dv_chart_math).
 #pragma once
 
 #include <string>

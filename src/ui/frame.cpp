@@ -58,7 +58,7 @@ void app_frame(App& app) {
     ImGui::End();
 
     if (app.show_charts) panel_charts(app);
-    else app.chart_regions.clear();
+    else app.charts.regions.clear();
     if (app.show_diagnostics) panel_diagnostics(app);
     if (app.show_help) panel_help(app);
     panel_path_dialog(app);

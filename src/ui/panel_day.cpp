@@ -41,10 +41,9 @@ void panel_day(App& app) {
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("Previous day ([)");
     ImGui::SameLine();
     int32_t day = app.lib.days[(size_t)app.day_index];
-    static const char* kWeekdays[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
     ImGui::PushFont(app.fonts.bold, app.font_size * 1.25f);
     ImGui::AlignTextToFramePadding();
-    ImGui::Text("%s %s", format_date(day).c_str(), kWeekdays[weekday(day)]);
+    ImGui::Text("%s %s", format_date(day).c_str(), weekday_name(weekday(day)));
     ImGui::PopFont();
     ImGui::SameLine();
     ImGui::BeginDisabled(!has_next);

@@ -13,19 +13,13 @@
 
 namespace dv {
 
-struct DetailCache {
-    int64_t entry = -1;
-    uint64_t generation = UINT64_MAX;
-    std::vector<std::vector<TextRun>> items;
-};
-
 static void link_button(App& app, const char* label, const std::string& url) {
     if (ImGui::TextLink(label) && app.host.open_url && is_web_url(url)) app.host.open_url(url.c_str());
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", url.c_str());
 }
 
 void panel_detail(App& app) {
-    static DetailCache cache;
+    DetailCache& cache = app.detail;
     const float em = ImGui::GetFontSize();
     if (app.selected < 0 || app.selected >= (int64_t)app.lib.entries.size()) {
         ImGui::Dummy(ImVec2(0, em));

@@ -18,8 +18,6 @@ void panel_status_bar(App& app);
 
 // Keyboard shortcuts that work everywhere (/, j/k, Enter, Esc, Ctrl+=/-, ...).
 void handle_shortcuts(App& app);
-// Recomputes app.stats if the result changed.
-void ui_update_stats(App& app);
 // Moves the selection by `delta` rows in the current view (list or day).
 void move_selection(App& app, int delta);
 // The nearest day index from `from` in direction dir (+1/-1) with papers matching the search.

@@ -1,16 +1,16 @@
 // Pure helpers for the charts panel: scales (linear, log), nice ticks, date ticks, the calendar
-// heatmap layout, a nearest-point grid for hover picking, query terms a click appends, and a small
-// RFC 4180 CSV writer for chart data. No ImGui, no GL: everything here is unit tested natively.
+// heatmap layout, a nearest-point grid for hover picking and the scatter's points. UI-side but
+// free of ImGui and GL: built as its own library (dv_chart_math) that dv_ui links and the Catch2
+// binary tests natively. The query terms a click appends are in core/query.h, the charts' CSV in
+// core/export.h.
 #pragma once
 
 #include <cstdint>
-#include <initializer_list>
 #include <string>
-#include <string_view>
 #include <vector>
 
-#include "library.h"
-#include "stats.h"
+#include "core/library.h"
+#include "core/stats.h"
 
 namespace dv {
 
@@ -121,43 +121,5 @@ struct ScatterData {
     size_t skipped = 0;
 };
 ScatterData scatter_points(const Library& lib, const std::vector<uint32_t>& result);
-
-// --- Query terms ----------------------------------------------------------------------------------
-
-// `value` as one query token: bare if it has no space, quote or other delimiter, else "quoted"
-// (a '"' inside, which the query language cannot escape, becomes a space).
-std::string query_value(std::string_view value);
-// Appends a term to a query text (space-separated) unless the same term is already in it.
-// Returns true if the text changed.
-bool append_query_term(std::string& query, std::string_view term);
-std::string date_term(int32_t date);                       // date:2024-06-03
-std::string votes_term(int32_t lo, int32_t hi_inclusive);  // votes:4..7, votes:0 for one value
-std::string author_term(std::string_view name);            // author:"Jane Doe"
-
-// --- Chart CSV ------------------------------------------------------------------------------------
-
-// RFC 4180 rows (CRLF, quoted when needed, quotes doubled); cells starting with = + - @ TAB CR get a
-// leading ' against formula injection, like export_csv. Numbers are written as given.
-class CsvWriter {
-public:
-    explicit CsvWriter(std::initializer_list<std::string_view> header);
-    CsvWriter& cell(std::string_view s);
-    CsvWriter& cell(int64_t v);
-    CsvWriter& cell(double v);                 // %.6g, "" for NaN
-    void end_row();
-    const std::string& str() const { return out_; }
-
-private:
-    std::string out_;
-    bool first_ = true;
-};
-
-std::string csv_vote_histogram(const Stats& s);
-std::string csv_per_day(const Stats& s);
-std::string csv_top_papers(const Library& lib, const Stats& s);
-std::string csv_authors(const std::vector<AuthorStat>& authors);
-std::string csv_calendar(const Stats& s);     // one row per day in the range, 0 for empty days
-std::string csv_weekdays(const Stats& s);
-std::string csv_scatter(const Library& lib, const std::vector<uint32_t>& result);
 
 }  // namespace dv
