@@ -2,7 +2,9 @@
 // (tests/data/*.md), plus hostile inputs.
 #include <catch2/catch.hpp>
 
+#include <cctype>
 #include <chrono>
+#include <cstdio>
 #include <cstring>
 #include <string>
 #include <vector>
@@ -461,8 +463,24 @@ TEST_CASE("large input: 100 MB of random bytes and ~24 MB of digest text", "[par
     std::string text;
     text.reserve(25u << 20);
     size_t copies = 0;
+    // Each copy lists its papers under ids of its own (one id listed twice in one file is one
+    // paper): NNNN.NNNNN becomes (1000 + copy / 10).(copy % 10)NNNN, in links and thumbnails alike.
+    auto renumbered = [&](size_t copy) {
+        std::string u = unit;
+        char prefix[8];
+        std::snprintf(prefix, sizeof prefix, "%04zu", 1000 + copy / 10);
+        for (size_t p = 0; p + 10 <= u.size(); ++p) {
+            bool id = u[p + 4] == '.' && (p == 0 || !std::isdigit(static_cast<unsigned char>(u[p - 1])));
+            for (size_t k = 0; id && k < 10; ++k) id = k == 4 || std::isdigit(static_cast<unsigned char>(u[p + k]));
+            if (!id || u[p + 5] != '0') continue;
+            u.replace(p, 4, prefix);
+            u[p + 5] = char('0' + copy % 10);
+            p += 9;
+        }
+        return u;
+    };
     while (text.size() < (24u << 20)) {
-        text += unit;
+        text += renumbered(copies);
         if (++copies % 1000 == 0) text += "\xFF\n";  // invalid UTF-8 now and then
     }
     auto t0 = std::chrono::steady_clock::now();

@@ -194,10 +194,14 @@ int numeric_date_at(std::string_view s, size_t i, bool compact, int32_t& out) {
     const char sep = s[j];
     if (sep == '-' || sep == '/' || sep == '.' || sep == '_' || sep == '\\') {
         size_t k = j + 1;
+        const size_t m0 = k;
         if (!number_at(s, k, 2, m) || k >= s.size() || s[k] != sep) return 0;
+        const bool two_m = k - m0 == 2;
         ++k;
+        const size_t d0 = k;
         if (!number_at(s, k, 2, d)) return 0;
-        if (!real_day(y, m, d)) return (m >= 1 && m <= 12 && d >= 1 && d <= 31) ? -1 : 0;
+        // "0000-00-00", "2024-02-30": the shape of a date, not a day.
+        if (!real_day(y, m, d)) return two_m && k - d0 == 2 ? -1 : 0;
         out = days_from_civil(y, static_cast<unsigned>(m), static_cast<unsigned>(d));
         return 1;
     }
