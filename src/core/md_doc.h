@@ -67,11 +67,13 @@ struct TableColumns {
 struct Entry {
     EntryKind kind = EntryKind::Section;
     cmark_node* head = nullptr;     // the heading, the row, the <details> html block, the item
-    cmark_node* first = nullptr;    // Section/Details: first content block (siblings up to `end`)
+    cmark_node* first = nullptr;    // Section/Details: first content block (siblings up to `end`);
+                                    // TableRow: the first of the rows that hard-wrap into this one
     cmark_node* end = nullptr;      // exclusive; null = up to the parent's end
     const TableColumns* columns = nullptr;  // TableRow only
     DateCtx date;                   // from the headings above it; unset = the file's date
     std::string details_summary;    // Details: the <summary> text, tags stripped
+    std::string first_id;           // the first arXiv id anywhere in the entry, "" if none
 };
 
 struct Found {

@@ -232,6 +232,16 @@ DateCtx context_date(const DateCtx* date_at, int below_level) {
     return {};
 }
 
+bool only_first_cell(cmark_node* row) {
+    cmark_node* c = cmark_node_first_child(row);
+    if (!c || !cmark_node_first_child(c)) return false;
+    for (c = cmark_node_next(c); c; c = cmark_node_next(c))
+        if (cmark_node_first_child(c)) return false;
+    IdSet ids;
+    collect_ids(row, ids);
+    return ids.distinct == 0;
+}
+
 struct Finder {
     const SourceText& src;
     Found& out;
@@ -259,6 +269,9 @@ struct Finder {
             cols.names.emplace_back(trim(name));
         }
         for (cmark_node* row = cmark_node_next(header); row; row = cmark_node_next(row)) {
+            // A row whose only text is in its first cell, followed by another row, is a hard
+            // wrap inside that cell (a title written over two lines): it joins the next row.
+            if (cmark_node_next(row) && only_first_cell(row)) continue;
             IdSet ids;
             collect_ids(row, ids);
             bool titled = false;
@@ -276,8 +289,11 @@ struct Finder {
             Entry e;
             e.kind = EntryKind::TableRow;
             e.head = row;
+            for (cmark_node* p = cmark_node_previous(row); p && p != header && only_first_cell(p); p = cmark_node_previous(p))
+                e.first = p;  // the wrapped start of this row's first cell
             e.columns = &cols;
             e.date = date;
+            if (ids.distinct) e.first_id = ids.ids[0];
             add(std::move(e));
         }
     }
@@ -303,6 +319,7 @@ struct Finder {
             e.kind = EntryKind::ListItem;
             e.head = item;
             e.date = date;
+            if (ids.distinct) e.first_id = ids.ids[0];
             add(std::move(e));
         }
     }
@@ -441,12 +458,14 @@ void find_entries(cmark_node* doc, const SourceText& src, Found& out) {
                 // paper, even one with neither link nor fields.
                 const DateCtx ctx = context_date(date_at, L);
                 if (!excluded_level && !blocks[i].excluded && (dated_file ? ctx.set() : carries_paper(s, blocks))) {
+                    if (!blocks[i].link_heading) paren_dated = false;
                     Entry e;
                     e.kind = EntryKind::Section;
                     e.head = n;
                     e.first = cmark_node_next(n);
                     e.end = j < blocks.size() ? blocks[j].node : nullptr;
                     e.date = ctx;
+                    if (s.ids.distinct) e.first_id = s.ids.ids[0];
                     f.add(std::move(e));
                 }
                 i = j - 1;
@@ -502,6 +521,7 @@ void find_entries(cmark_node* doc, const SourceText& src, Found& out) {
             if (j == i) e.first = e.end = nullptr;  // opened and closed in one html block
             e.date = date;
             e.details_summary = details_summary(literal(n));
+            if (ids.distinct) e.first_id = ids.ids[0];
             if (ids.distinct >= 1 || (!e.details_summary.empty() && end - i > 2)) f.add(std::move(e));
             i = end - 1;
         }

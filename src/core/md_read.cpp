@@ -102,7 +102,7 @@ private:
     void block(cmark_node* n, int depth);
     void paragraph(cmark_node* para, bool skip_first_line);
     void list(cmark_node* list, int level);
-    void table_row(cmark_node* row, const TableColumns& cols);
+    void table_row(cmark_node* row, cmark_node* wrapped_from, const TableColumns& cols);
     void list_entry(cmark_node* item);
     void stray(cmark_node* b);
     // A field line: true if it was one (consumed).
@@ -147,8 +147,6 @@ private:
             if (!dup) d_.authors.push_back(std::move(nm));
         }
     }
-    // Ids met while reading: the explicit "arXiv ID:" field wins, then the heading's.
-    void note_ids(cmark_node* n) { collect_ids(n, body_ids_); }
 
     const SourceText& src_;
     Diags& diags_;
@@ -158,7 +156,6 @@ private:
     std::string pending_label_;     // a subheading waiting to label the next item
     std::string original_title_;    // "原文标题": the title, the heading then a translation
     std::string field_id_;          // "arXiv ID: ..."
-    IdSet body_ids_;
     std::string scratch_;
     int continue_item_ = -1;        // a labelled paragraph line whose text goes on on the next lines
     bool continue_title_ = false;
@@ -240,6 +237,12 @@ bool Reader::field(std::string_view label, std::string_view rest_md, std::string
             // exported stray paragraph must read back as one).
             return false;
         default:
+            if (trim(rest_md).empty()) {
+                // "**Summary**:" alone: it labels what follows.
+                flush_pending();
+                pending_label_.assign(clean_label(label));
+                return true;
+            }
             add_item(std::string(clean_label(label)), std::string(trim(rest_md)), 0);
             continue_item_ = int(d_.summary.size()) - 1;
             return true;
@@ -249,7 +252,6 @@ bool Reader::field(std::string_view label, std::string_view rest_md, std::string
 // A paragraph directly in the paper block: thumbnail, vote, authors, video lines, field lines and
 // stray text, possibly all in one paragraph (2023-11-21: no blank lines between them).
 void Reader::paragraph(cmark_node* para, bool skip_first_line) {
-    note_ids(para);
     const int sl = cmark_node_get_start_line(para), el = cmark_node_get_end_line(para);
     const int sc = cmark_node_get_start_column(para);
     int breaks = 0;
@@ -386,7 +388,6 @@ void Reader::paragraph(cmark_node* para, bool skip_first_line) {
 }
 
 void Reader::list(cmark_node* list, int level) {
-    note_ids(list);
     for (cmark_node* item = cmark_node_first_child(list); item; item = cmark_node_next(item)) {
         long idx = -1;
         for (cmark_node* b = cmark_node_first_child(item); b; b = cmark_node_next(b)) {
@@ -469,7 +470,6 @@ void Reader::block(cmark_node* n, int depth) {
         }
         case CMARK_NODE_BLOCK_QUOTE: {
             // "> text": the text without the markers (one level; deeper quotes stay as written).
-            note_ids(n);
             std::string t;
             src_.block_source(n, t);
             std::string out;
@@ -499,6 +499,8 @@ void Reader::block(cmark_node* n, int depth) {
                     SourceText inner_src(inner);
                     Reader sub(inner_src, diags_, d_);
                     sub.vote_seen_ = vote_seen_;
+                    sub.pending_label_ = std::move(pending_label_);
+                    pending_label_.clear();
                     sub.blocks(cmark_node_first_child(doc), nullptr, depth + 1);
                     vote_seen_ = sub.vote_seen_;
                     if (original_title_.empty()) original_title_ = sub.original_title_;
@@ -519,13 +521,45 @@ void Reader::blocks(cmark_node* first, cmark_node* end, int depth) {
     flush_pending();
 }
 
-void Reader::table_row(cmark_node* row, const TableColumns& cols) {
-    note_ids(row);
-    d_.line = uint32_t(cmark_node_get_start_line(row));
+// A title cell's text: links to the paper itself are not title words, and a parenthetical
+// that held them ("(Read more on [arXiv](…) or [HuggingFace](…))") goes with them.
+std::string cell_title(cmark_node* cell) {
+    std::string t;
+    for (cmark_node* c = cmark_node_first_child(cell); c; c = cmark_node_next(c)) {
+        const char* u = cmark_node_get_type(c) == CMARK_NODE_LINK ? cmark_node_get_url(c) : nullptr;
+        if (u && !arxiv_id_from_url(u).empty()) t.push_back('\x01');
+        else flatten_node(c, t);
+    }
+    for (size_t at = t.find('\x01'); at != std::string::npos; at = t.find('\x01')) {
+        size_t open = t.rfind('(', at), close = t.find(')', at);
+        if (open != std::string::npos && close != std::string::npos && t.find(')', open) >= at)
+            t.erase(open, close - open + 1);
+        else
+            t.erase(at, 1);
+    }
+    std::string out;
+    for (char ch : t) {
+        if ((ch == ' ' || ch == '\t' || ch == '\n') && (out.empty() || out.back() == ' ')) continue;
+        out.push_back(ch == '\t' || ch == '\n' ? ' ' : ch);
+    }
+    return std::string(trim(out));
+}
+
+void Reader::table_row(cmark_node* row, cmark_node* wrapped_from, const TableColumns& cols) {
+    d_.line = uint32_t(cmark_node_get_start_line(wrapped_from ? wrapped_from : row));
+    // The start of a hard-wrapped first cell, from the rows before this one.
+    std::string wrapped;
+    for (cmark_node* r = wrapped_from; r && r != row; r = cmark_node_next(r)) {
+        if (!wrapped.empty()) wrapped.push_back(' ');
+        wrapped += cell_title(cmark_node_first_child(r));
+    }
     size_t k = 0;
     for (cmark_node* c = cmark_node_first_child(row); c; c = cmark_node_next(c), ++k) {
         std::string flat;
-        flatten_children(c, flat);
+        const FieldRole col_role = k < cols.roles.size() ? FieldRole(cols.roles[k]) : FieldRole::None;
+        if (col_role == FieldRole::Title) flat = cell_title(c);
+        else flatten_children(c, flat);
+        if (k == 0 && !wrapped.empty()) flat = wrapped + " " + flat;
         std::string_view v = trim(flat);
         const FieldRole role = k < cols.roles.size() ? FieldRole(cols.roles[k]) : FieldRole::None;
         if (v.empty()) continue;
@@ -630,11 +664,10 @@ void Reader::read(const Entry& e) {
                 vote_seen_ = true;
             }
             d_.title.assign(strip_title_decoration(t));
-            note_ids(e.head);
             if (e.first) blocks(e.first, e.end, 0);
             break;
         }
-        case EntryKind::TableRow: table_row(e.head, *e.columns); break;
+        case EntryKind::TableRow: table_row(e.head, e.first, *e.columns); break;
         case EntryKind::ListItem: list_entry(e.head); break;
     }
     // The title: an original title given beside a translated heading wins; the translation stays
@@ -645,9 +678,10 @@ void Reader::read(const Entry& e) {
             d_.summary.insert(d_.summary.begin(), SummaryDraft{"Translated title", d_.title, 0});
         d_.title.assign(ot);
     }
-    // The id: the heading's link, an "arXiv ID:" field, else the first paper link in the entry.
+    // The id: the heading's link, an "arXiv ID:" field, else the first id pass 1 found in the
+    // entry (a link in its body, a bare URL).
     if (d_.arxiv_id.empty()) d_.arxiv_id = field_id_;
-    if (d_.arxiv_id.empty() && body_ids_.distinct > 0) d_.arxiv_id = body_ids_.ids[0];
+    if (d_.arxiv_id.empty()) d_.arxiv_id = e.first_id;
     if (d_.url.empty() && !d_.arxiv_id.empty() && d_.arxiv_id.find('/') == std::string::npos)
         d_.url = "https://arxiv.org/abs/" + d_.arxiv_id;
     std::string_view tt = trim(d_.title);
