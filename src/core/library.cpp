@@ -1,10 +1,10 @@
 // The library: loading, replacing and removing files, and the rebuild that merges them into
-// deduplicated entries (library.h).
+// deduplicated entries (library.h). library_rebuild reads as its list of phases; each phase is a
+// function with its inputs and outputs in plain structs.
 #include "library.h"
 
 #include <algorithm>
 #include <cstring>
-#include <unordered_map>
 
 #include "parser.h"
 #include "text.h"
@@ -12,32 +12,6 @@
 namespace dv {
 
 namespace {
-
-uint64_t hash_bytes(std::string_view s) {
-    const unsigned char* p = reinterpret_cast<const unsigned char*>(s.data());
-    size_t n = s.size();
-    uint64_t h = 0x243F6A8885A308D3ull ^ (n * 0x9E3779B97F4A7C15ull);
-    auto mix = [](uint64_t x) {
-        x ^= x >> 31;
-        x *= 0x7FB5D329728EA185ull;
-        x ^= x >> 27;
-        x *= 0x81DADEF4BC2DD44Dull;
-        x ^= x >> 33;
-        return x;
-    };
-    while (n >= 8) {
-        uint64_t k;
-        std::memcpy(&k, p, 8);
-        h = (h ^ mix(k)) * 0x9E3779B97F4A7C15ull;
-        h ^= h >> 29;
-        p += 8;
-        n -= 8;
-    }
-    uint64_t k = 0;
-    std::memcpy(&k, p, n);
-    h = (h ^ mix(k ^ (uint64_t(n) << 56))) * 0x9E3779B97F4A7C15ull;
-    return mix(h);
-}
 
 int find_file(const Library& lib, std::string_view name) {
     for (size_t i = 0; i < lib.files.size(); ++i)
@@ -56,301 +30,247 @@ void compute_signatures(LoadedFile& f) {
         signature_row(searchable(f.papers[i]), f.signatures.data() + i * kSignatureWords);
 }
 
-// string_view -> uint32_t, open addressing, sized once: no allocation per key (an unordered_map
-// node per paper costs a third of a rebuild at 100k papers).
-class KeyMap {
-public:
-    explicit KeyMap(size_t n) {
-        size_t cap = 16;
-        while (cap < n * 2) cap <<= 1;
-        cells_.assign(cap, 0);
-        mask_ = cap - 1;
-        keys_.reserve(n);
-        vals_.reserve(n);
-    }
-    // The value of k, inserting v first if k is new.
-    uint32_t get_or_insert(std::string_view k, uint32_t v) {
-        if (keys_.size() * 2 >= cells_.size()) grow();
-        const uint64_t h = hash_bytes(k);
-        const uint32_t tag = uint32_t(h >> 32) | 1;  // cells hold (tag << 32) | key index; 0 = empty
-        for (size_t i = size_t(h) & mask_;; i = (i + 1) & mask_) {
-            const uint64_t c = cells_[i];
-            if (c == 0) {
-                cells_[i] = (uint64_t(tag) << 32) | keys_.size();
-                keys_.push_back(k);
-                vals_.push_back(v);
-                return v;
-            }
-            if (uint32_t(c >> 32) == tag && keys_[uint32_t(c)] == k) return vals_[uint32_t(c)];
-        }
-    }
-
-private:
-    void grow() {
-        std::vector<uint64_t> old;
-        old.swap(cells_);
-        cells_.assign(old.size() * 2, 0);
-        mask_ = cells_.size() - 1;
-        for (uint64_t c : old) {
-            if (c == 0) continue;
-            size_t i = size_t(hash_bytes(keys_[uint32_t(c)])) & mask_;
-            while (cells_[i]) i = (i + 1) & mask_;
-            cells_[i] = c;
-        }
-    }
-    std::vector<uint64_t> cells_;
-    size_t mask_ = 0;
-    std::vector<std::string_view> keys_;
-    std::vector<uint32_t> vals_;
-};
-
 // Votes with "none" below every real count, for max and comparisons.
 inline int32_t vote_rank(int32_t v) { return v == kNoVotes ? -1 : v; }
 
-}  // namespace
+// A paper whose only title is its id ("## 2505.04588" digests): another listing's title is better.
+bool title_is_id(const Paper& p) { return !is_null(p.arxiv_id) && get(p, p.title) == get(p, p.arxiv_id); }
 
-AddResult library_add(Library& lib, std::string_view name, std::string_view bytes) {
-    AddResult r;
-    const uint64_t h = hash_bytes(bytes);
-    const int existing = find_file(lib, name);
-    if (existing >= 0 && lib.files[existing].hash == h && lib.files[existing].bytes == bytes.size()) {
-        r.kind = AddResult::Unchanged;
-        r.papers = lib.files[existing].papers.size();
-        r.diagnostics = lib.files[existing].diagnostics;
-        return r;
-    }
-    for (const LoadedFile& f : lib.files) {
-        if (f.hash == h && f.bytes == bytes.size() && f.name != name) {
-            r.kind = AddResult::Duplicate;
-            r.diagnostics.push_back({std::string(name), 0, Severity::Info, "same content as " + f.name});
-            return r;
-        }
-    }
+// --- phase 1: every listed paper gets a slot (its deduplicated entry), in first-seen order --------
 
-    ParseResult pr = parse(bytes, name);
-    bool error = false;
-    for (const Diagnostic& d : pr.diagnostics) error |= d.severity == Severity::Error;
-    if (error && pr.papers.empty()) {
-        r.kind = AddResult::Rejected;
-        r.diagnostics = pr.diagnostics;
-        drop_rejected(lib, name);
-        lib.rejected.push_back({std::string(name), std::move(pr.diagnostics)});
-        ++lib.generation;
-        return r;
-    }
-    drop_rejected(lib, name);
+struct Ref {
+    uint32_t slot;
+    uint32_t file, paper;
+};
 
-    LoadedFile f;
-    f.name = std::string(name);
-    f.hash = h;
-    f.bytes = bytes.size();
-    f.papers = std::move(pr.papers);
-    f.diagnostics = std::move(pr.diagnostics);
-    compute_signatures(f);
-    r.papers = f.papers.size();
-    r.diagnostics = f.diagnostics;
-    if (existing >= 0) {
-        r.kind = AddResult::Replaced;
-        lib.files[existing] = std::move(f);
-    } else {
-        r.kind = AddResult::Added;
-        lib.files.push_back(std::move(f));
-    }
-    ++lib.generation;
-    return r;
-}
+struct Slots {
+    std::vector<Ref> refs;      // file order
+    uint32_t count = 0;
+};
 
-bool library_remove(Library& lib, std::string_view name) {
-    bool changed = false;
-    const int i = find_file(lib, name);
-    if (i >= 0) {
-        lib.files.erase(lib.files.begin() + i);
-        changed = true;
-    }
-    const size_t before = lib.rejected.size();
-    drop_rejected(lib, name);
-    changed |= lib.rejected.size() != before;
-    if (changed) library_rebuild(lib);  // bumps the generation
-    return changed;
-}
-
-void library_clear(Library& lib) {
-    const uint64_t gen = lib.generation;
-    lib = Library{};
-    lib.generation = gen;
-    library_rebuild(lib);
-}
-
-void library_rebuild(Library& lib) {
-    size_t total = 0;
-    for (const LoadedFile& f : lib.files) total += f.papers.size();
-    lib.total_listed = total;
-
-    // 1. Every listed paper gets a slot (its deduplicated entry), in first-seen order.
-    struct Ref {
-        uint32_t slot;
-        uint32_t file, paper;
-    };
-    std::vector<Ref> refs;
-    refs.reserve(total);
-    KeyMap by_id(total);
-    std::unordered_map<std::string_view, uint32_t> by_url;  // rare: papers without an arXiv id
-    std::unordered_map<std::string, uint32_t> by_title;
-    uint32_t slots = 0;
-    std::string key;
+// Papers merge by arXiv id; without one by url; without both by date and title.
+Slots assign_slots(const Library& lib, size_t total) {
+    Slots s;
+    s.refs.reserve(total);
+    KeyMap by_id(total), by_url, by_title;
+    // Date + title keys are built here; reserved up front so the views KeyMap keeps stay valid.
+    std::vector<std::string> title_keys;
+    title_keys.reserve(total);
     for (uint32_t fi = 0; fi < lib.files.size(); ++fi) {
         const LoadedFile& f = lib.files[fi];
         for (uint32_t pi = 0; pi < f.papers.size(); ++pi) {
             const Paper& p = f.papers[pi];
             uint32_t slot;
             if (!is_null(p.arxiv_id) && p.arxiv_id.len > 0) {
-                slot = by_id.get_or_insert(get(p, p.arxiv_id), slots);
+                slot = by_id.get_or_insert(get(p, p.arxiv_id), s.count);
             } else if (!is_null(p.url) && p.url.len > 0) {
-                slot = by_url.try_emplace(get(p, p.url), slots).first->second;
+                slot = by_url.get_or_insert(get(p, p.url), s.count);
             } else {
-                key.assign(reinterpret_cast<const char*>(&p.date), sizeof p.date);
+                std::string& key = title_keys.emplace_back(reinterpret_cast<const char*>(&p.date), sizeof p.date);
                 key.append(get(p, p.title));
-                slot = by_title.try_emplace(key, slots).first->second;
+                slot = by_title.get_or_insert(key, s.count);
             }
-            if (slot == slots) ++slots;
-            refs.push_back({slot, fi, pi});
+            if (slot == s.count) ++s.count;
+            s.refs.push_back({slot, fi, pi});
         }
     }
+    return s;
+}
 
-    // 2. Group the refs per slot (counting sort keeps file order within a slot).
-    std::vector<uint32_t> start(slots + 1, 0);
-    for (const Ref& r : refs) ++start[r.slot + 1];
-    for (uint32_t s = 0; s < slots; ++s) start[s + 1] += start[s];
-    std::vector<uint32_t> grouped(refs.size());
-    {
-        std::vector<uint32_t> fill(start.begin(), start.end() - 1);
-        for (uint32_t i = 0; i < refs.size(); ++i) grouped[fill[refs[i].slot]++] = i;
-    }
+// --- phase 2: the refs grouped per slot (a counting sort keeps file order within a slot) ----------
 
-    // 3. Per slot: one appearance per distinct date (max votes that day, the later listing on
-    // ties), sorted by date; the entry fields from them.
-    std::vector<Appearance> slot_apps;  // grouped per slot, at most one per ref
-    slot_apps.reserve(refs.size());
-    std::vector<uint32_t> app_start(slots + 1, 0);
-    std::vector<Entry> slot_entry(slots);
-    std::vector<int32_t> slot_shown_date(slots);
-    for (uint32_t s = 0; s < slots; ++s) {
-        const size_t first = slot_apps.size();
-        for (uint32_t g = start[s]; g < start[s + 1]; ++g) {
-            const Ref& r = refs[grouped[g]];
+struct Groups {
+    std::vector<uint32_t> start;    // slots + 1 offsets into `order`
+    std::vector<uint32_t> order;    // ref indices
+};
+
+Groups group_refs(const Slots& s) {
+    Groups g;
+    g.start.assign(s.count + 1, 0);
+    for (const Ref& r : s.refs) ++g.start[r.slot + 1];
+    for (uint32_t k = 0; k < s.count; ++k) g.start[k + 1] += g.start[k];
+    g.order.resize(s.refs.size());
+    std::vector<uint32_t> fill(g.start.begin(), g.start.end() - 1);
+    for (uint32_t i = 0; i < s.refs.size(); ++i) g.order[fill[s.refs[i].slot]++] = i;
+    return g;
+}
+
+// --- phase 3: per slot, its appearances (one per distinct date) and the entry fields ---------------
+
+struct Merged {
+    std::vector<Entry> entry;           // per slot; first_* still to be set
+    std::vector<Appearance> apps;       // grouped per slot
+    std::vector<uint32_t> app_start;    // slots + 1
+    std::vector<int32_t> shown_date;    // per slot: the date of the shown record's appearance
+};
+
+// One appearance per distinct date (max votes that day, the later listing on ties), sorted by
+// date; the shown record is the highest-voted one (later date on ties), unless its title is only
+// its id and another listing has a title.
+Merged merge_appearances(const Library& lib, const Slots& s, const Groups& g) {
+    Merged m;
+    m.entry.resize(s.count);
+    m.apps.reserve(s.refs.size());
+    m.app_start.assign(s.count + 1, 0);
+    m.shown_date.resize(s.count);
+    for (uint32_t k = 0; k < s.count; ++k) {
+        const size_t first = m.apps.size();
+        for (uint32_t x = g.start[k]; x < g.start[k + 1]; ++x) {
+            const Ref& r = s.refs[g.order[x]];
             const Paper& p = lib.files[r.file].papers[r.paper];
             Appearance a{p.date, p.votes, r.file, r.paper};
             bool merged = false;
-            for (size_t k = first; k < slot_apps.size(); ++k) {
-                if (slot_apps[k].date == a.date) {
-                    if (vote_rank(a.votes) >= vote_rank(slot_apps[k].votes)) slot_apps[k] = a;
+            for (size_t j = first; j < m.apps.size(); ++j) {
+                if (m.apps[j].date == a.date) {
+                    if (vote_rank(a.votes) >= vote_rank(m.apps[j].votes)) m.apps[j] = a;
                     merged = true;
                     break;
                 }
             }
-            if (!merged) slot_apps.push_back(a);
+            if (!merged) m.apps.push_back(a);
         }
-        if (slot_apps.size() - first > 1)
-            std::sort(slot_apps.begin() + first, slot_apps.end(),
-                      [](const Appearance& a, const Appearance& b) { return a.date < b.date; });
-        app_start[s + 1] = uint32_t(slot_apps.size());
+        if (m.apps.size() - first > 1)
+            std::sort(m.apps.begin() + first, m.apps.end(), [](const Appearance& a, const Appearance& b) { return a.date < b.date; });
+        m.app_start[k + 1] = uint32_t(m.apps.size());
 
-        Entry& e = slot_entry[s];
+        Entry& e = m.entry[k];
         e.date = kNoDate;
         e.last_date = kNoDate;
         e.votes = kNoVotes;
         size_t shown = first;
-        for (size_t k = first; k < slot_apps.size(); ++k) {
-            const Appearance& a = slot_apps[k];
+        for (size_t j = first; j < m.apps.size(); ++j) {
+            const Appearance& a = m.apps[j];
             if (a.date != kNoDate) {
                 if (e.date == kNoDate) e.date = a.date;
                 e.last_date = a.date;
             }
             if (vote_rank(a.votes) > vote_rank(e.votes)) e.votes = a.votes;
-            if (vote_rank(a.votes) >= vote_rank(slot_apps[shown].votes)) shown = k;  // later date wins ties
+            if (vote_rank(a.votes) >= vote_rank(m.apps[shown].votes)) shown = j;  // later date wins ties
         }
-        slot_shown_date[s] = slot_apps[shown].date;
-        e.file = slot_apps[shown].file;
-        e.paper = slot_apps[shown].paper;
+        m.shown_date[k] = m.apps[shown].date;
+        e.file = m.apps[shown].file;
+        e.paper = m.apps[shown].paper;
+        if (title_is_id(lib.files[e.file].papers[e.paper])) {
+            for (uint32_t x = g.start[k]; x < g.start[k + 1]; ++x) {
+                const Ref& r = s.refs[g.order[x]];
+                if (!title_is_id(lib.files[r.file].papers[r.paper])) {
+                    e.file = r.file;
+                    e.paper = r.paper;
+                    break;
+                }
+            }
+        }
         e.percentile = -1.0f;
     }
+    return m;
+}
 
-    // 4. Folded titles, for the entry order and title_rank.
-    std::string titles;
-    std::vector<uint32_t> toff(slots + 1, 0);
-    titles.reserve(slots * 80);
-    for (uint32_t s = 0; s < slots; ++s) {
-        const Paper& p = lib.files[slot_entry[s].file].papers[slot_entry[s].paper];
-        fold_append(titles, get(p, p.title));
-        toff[s + 1] = uint32_t(titles.size());
+// --- phase 4: folded titles, for the entry order and title_rank ------------------------------------
+
+struct Titles {
+    std::string text;
+    std::vector<uint32_t> off;  // slots + 1
+    std::string_view operator[](uint32_t k) const { return std::string_view(text.data() + off[k], off[k + 1] - off[k]); }
+};
+
+Titles fold_titles(const Library& lib, const std::vector<Entry>& entry) {
+    Titles t;
+    t.off.assign(entry.size() + 1, 0);
+    t.text.reserve(entry.size() * 80);
+    for (size_t k = 0; k < entry.size(); ++k) {
+        const Paper& p = lib.files[entry[k].file].papers[entry[k].paper];
+        fold_append(t.text, get(p, p.title));
+        t.off[k + 1] = uint32_t(t.text.size());
     }
-    auto title_of = [&](uint32_t s) { return std::string_view(titles.data() + toff[s], toff[s + 1] - toff[s]); };
+    return t;
+}
 
-    // 5. Entry order: date desc, votes desc, folded title asc, first seen.
+// --- phase 5: entry order: date desc, votes desc, folded title asc, first seen ----------------------
+
+std::vector<uint32_t> entry_order(const std::vector<Entry>& entry, const Titles& titles) {
     struct SortItem {
         uint64_t key;
         uint32_t slot;
     };
-    std::vector<SortItem> order(slots);
-    for (uint32_t s = 0; s < slots; ++s) {
-        const Entry& e = slot_entry[s];
+    std::vector<SortItem> items(entry.size());
+    for (uint32_t k = 0; k < entry.size(); ++k) {
+        const Entry& e = entry[k];
         // date desc with kNoDate last, then votes desc with none last: ascending on this key.
         const uint64_t d = e.date == kNoDate ? UINT32_MAX : uint32_t(int64_t(INT32_MAX) - e.date);
         const uint64_t v = e.votes == kNoVotes ? UINT32_MAX : uint32_t(int64_t(INT32_MAX) - e.votes);
-        order[s] = {(d << 32) | v, s};
+        items[k] = {(d << 32) | v, k};
     }
-    std::sort(order.begin(), order.end(), [&](const SortItem& a, const SortItem& b) {
+    std::sort(items.begin(), items.end(), [&](const SortItem& a, const SortItem& b) {
         if (a.key != b.key) return a.key < b.key;
-        int c = title_of(a.slot).compare(title_of(b.slot));
+        int c = titles[a.slot].compare(titles[b.slot]);
         if (c != 0) return c < 0;
         return a.slot < b.slot;
     });
+    std::vector<uint32_t> order(entry.size());
+    for (size_t k = 0; k < items.size(); ++k) order[k] = items[k].slot;
+    return order;
+}
 
+// --- phase 6: entries, appearances and listings in that order ----------------------------------------
+
+void emit_entries(Library& lib, const Slots& s, const Groups& g, const Merged& m, const std::vector<uint32_t>& order,
+                  std::vector<int32_t>& shown_date) {
     lib.entries.clear();
-    lib.entries.reserve(slots);
+    lib.entries.reserve(order.size());
     lib.appearances.clear();
-    lib.appearances.reserve(slot_apps.size());
-    std::vector<int32_t> shown_date(slots);
-    for (uint32_t k = 0; k < slots; ++k) {
-        const uint32_t s = order[k].slot;
-        Entry e = slot_entry[s];
+    lib.appearances.reserve(m.apps.size());
+    lib.listings.clear();
+    lib.listings.reserve(s.refs.size());
+    shown_date.resize(order.size());
+    for (uint32_t k = 0; k < order.size(); ++k) {
+        const uint32_t slot = order[k];
+        Entry e = m.entry[slot];
         e.first_appearance = uint32_t(lib.appearances.size());
-        e.appearance_count = app_start[s + 1] - app_start[s];
-        lib.appearances.insert(lib.appearances.end(), slot_apps.begin() + app_start[s], slot_apps.begin() + app_start[s + 1]);
+        e.appearance_count = m.app_start[slot + 1] - m.app_start[slot];
+        lib.appearances.insert(lib.appearances.end(), m.apps.begin() + m.app_start[slot], m.apps.begin() + m.app_start[slot + 1]);
+        e.first_listing = uint32_t(lib.listings.size());
+        e.listing_count = g.start[slot + 1] - g.start[slot];
+        for (uint32_t x = g.start[slot]; x < g.start[slot + 1]; ++x) {
+            const Ref& r = s.refs[g.order[x]];
+            lib.listings.push_back({r.file, r.paper});
+        }
         lib.entries.push_back(e);
-        shown_date[k] = slot_shown_date[s];
+        shown_date[k] = m.shown_date[slot];
     }
+}
 
-    // 6. title_rank: equal folded titles share a rank.
-    {
-        // Sorted by the first 8 bytes as a big-endian number first: most comparisons stay integer.
-        struct TitleKey {
-            uint64_t prefix;
-            uint32_t entry;
-        };
-        std::vector<TitleKey> keys(slots);
-        for (uint32_t k = 0; k < slots; ++k) {
-            const std::string_view t = title_of(order[k].slot);
-            uint64_t prefix = 0;
-            for (size_t b = 0; b < 8; ++b) prefix = (prefix << 8) | (b < t.size() ? uint8_t(t[b]) : 0);
-            keys[k] = {prefix, k};
-        }
-        std::sort(keys.begin(), keys.end(), [&](const TitleKey& a, const TitleKey& b) {
-            if (a.prefix != b.prefix) return a.prefix < b.prefix;
-            const int c = title_of(order[a.entry].slot).compare(title_of(order[b.entry].slot));
-            return c != 0 ? c < 0 : a.entry < b.entry;
-        });
-        std::vector<uint32_t> by_title_order(slots);
-        for (uint32_t k = 0; k < slots; ++k) by_title_order[k] = keys[k].entry;
-        lib.title_rank.assign(slots, 0);
-        uint32_t rank = 0;
-        for (uint32_t i = 0; i < slots; ++i) {
-            if (i > 0 && title_of(order[by_title_order[i]].slot) != title_of(order[by_title_order[i - 1]].slot)) rank = i;
-            lib.title_rank[by_title_order[i]] = rank;
-        }
+// --- phase 7: title_rank: equal folded titles share a rank -------------------------------------------
+
+void rank_titles(Library& lib, const std::vector<uint32_t>& order, const Titles& titles) {
+    const uint32_t n = uint32_t(order.size());
+    // Sorted by the first 8 bytes as a big-endian number first: most comparisons stay integer.
+    struct TitleKey {
+        uint64_t prefix;
+        uint32_t entry;
+    };
+    std::vector<TitleKey> keys(n);
+    for (uint32_t k = 0; k < n; ++k) {
+        const std::string_view t = titles[order[k]];
+        uint64_t prefix = 0;
+        for (size_t b = 0; b < 8; ++b) prefix = (prefix << 8) | (b < t.size() ? uint8_t(t[b]) : 0);
+        keys[k] = {prefix, k};
     }
+    std::sort(keys.begin(), keys.end(), [&](const TitleKey& a, const TitleKey& b) {
+        if (a.prefix != b.prefix) return a.prefix < b.prefix;
+        const int c = titles[order[a.entry]].compare(titles[order[b.entry]]);
+        return c != 0 ? c < 0 : a.entry < b.entry;
+    });
+    lib.title_rank.assign(n, 0);
+    uint32_t rank = 0;
+    for (uint32_t i = 0; i < n; ++i) {
+        if (i > 0 && titles[order[keys[i].entry]] != titles[order[keys[i - 1].entry]]) rank = i;
+        lib.title_rank[keys[i].entry] = rank;
+    }
+}
 
-    // 7. Days and their entries (that day's votes desc, none last, then title).
+// --- phase 8: days, their entries (that day's votes desc, none last, then title), percentiles -------
+
+void build_days(Library& lib, const std::vector<int32_t>& shown_date) {
     lib.days.clear();
     for (const Appearance& a : lib.appearances)
         if (a.date != kNoDate) lib.days.push_back(a.date);
@@ -404,85 +324,182 @@ void library_rebuild(Library& lib) {
             it = run;
         }
     }
+}
 
-    // 8. The search index, from the signature rows cached per parsed paper.
+// --- phase 9: the search index, from the signature rows cached per parsed paper ----------------------
+
+// One paper's signature row, cached or computed.
+void paper_row(const LoadedFile& f, uint32_t paper, uint64_t* row) {
+    if (f.signatures.size() == f.papers.size() * kSignatureWords) {
+        std::memcpy(row, f.signatures.data() + size_t(paper) * kSignatureWords, sizeof(uint64_t) * kSignatureWords);
+    } else {
+        std::memset(row, 0, sizeof(uint64_t) * kSignatureWords);
+        signature_row(searchable(f.papers[paper]), row);
+    }
+}
+
+// An entry listed by several files is indexed by the union of their texts (a Korean summary and
+// an English abstract both find it).
+void build_index(Library& lib) {
     index_reset(lib.index, uint32_t(lib.entries.size()));
-    uint64_t rows[64 * kSignatureWords];
+    std::vector<uint64_t> rows(64 * kSignatureWords);
+    uint64_t extra[kSignatureWords];
     for (uint32_t block = 0; block < lib.index.words; ++block) {
         const uint32_t base = block * 64;
         const uint32_t n = std::min<uint32_t>(64, uint32_t(lib.entries.size()) - base);
         for (uint32_t r = 0; r < n; ++r) {
             const Entry& e = lib.entries[base + r];
-            const LoadedFile& f = lib.files[e.file];
-            uint64_t* row = rows + size_t(r) * kSignatureWords;
-            if (f.signatures.size() == f.papers.size() * kSignatureWords) {
-                std::memcpy(row, f.signatures.data() + size_t(e.paper) * kSignatureWords, sizeof(uint64_t) * kSignatureWords);
-            } else {
-                std::memset(row, 0, sizeof(uint64_t) * kSignatureWords);
-                signature_row(searchable(f.papers[e.paper]), row);
+            uint64_t* row = rows.data() + size_t(r) * kSignatureWords;
+            paper_row(lib.files[e.file], e.paper, row);
+            for (uint32_t l = e.first_listing; e.listing_count > 1 && l < e.first_listing + e.listing_count; ++l) {
+                const Listing& li = lib.listings[l];
+                if (li.file == e.file && li.paper == e.paper) continue;
+                paper_row(lib.files[li.file], li.paper, extra);
+                for (uint32_t w = 0; w < kSignatureWords; ++w) row[w] |= extra[w];
             }
         }
-        index_set_block(lib.index, block, rows, n);
+        index_set_block(lib.index, block, rows.data(), n);
     }
+}
 
-    // 9. Author ids (see library.h), through an open-addressing table of name hashes.
-    {
-        const size_t n = lib.entries.size();
-        lib.author_names.clear();
-        lib.author_ids.clear();
-        lib.author_begin.assign(n + 1, 0);
-        size_t listed = 0;
-        for (const Entry& e : lib.entries) listed += entry_paper(lib, e).authors.size();
-        lib.author_ids.reserve(listed);
-        auto hash_of = [](std::string_view s) {
-            uint64_t h = 1469598103934665603ull;  // FNV-1a
-            for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
-            return h;
-        };
-        // Sized for distinct names, which are far fewer than listed ones; doubled at half full.
-        size_t cap = 1024;
-        std::vector<uint64_t> table(cap, 0);  // (hash << 32 | id + 1), 0 = empty
-        auto grow = [&] {
-            cap *= 2;
-            table.assign(cap, 0);
-            for (uint32_t id = 0; id < lib.author_names.size(); ++id) {
-                const uint64_t h = hash_of(lib.author_names[id]);
-                size_t slot = size_t(h) & (cap - 1);
-                while (table[slot]) slot = (slot + 1) & (cap - 1);
-                table[slot] = (uint64_t(uint32_t(h >> 32)) << 32) | (id + 1);
-            }
-        };
-        for (size_t i = 0; i < n; ++i) {
-            lib.author_begin[i] = uint32_t(lib.author_ids.size());
-            const Paper& p = entry_paper(lib, lib.entries[i]);
-            for (Str a : p.authors) {
-                const std::string_view name = get(p, a);
-                const uint64_t h = hash_of(name);
-                const uint32_t tag = uint32_t(h >> 32);
-                size_t slot = size_t(h) & (cap - 1);
-                uint32_t id;
-                for (;;) {
-                    const uint64_t cell = table[slot];
-                    if (cell == 0) {
-                        id = uint32_t(lib.author_names.size());
-                        lib.author_names.push_back(name);
-                        table[slot] = (uint64_t(tag) << 32) | (id + 1);
-                        if (lib.author_names.size() * 2 > cap) grow();
-                        break;
-                    }
-                    const uint32_t cid = uint32_t(cell) - 1;
-                    if (uint32_t(cell >> 32) == tag && lib.author_names[cid] == name) {
-                        id = cid;
-                        break;
-                    }
-                    slot = (slot + 1) & (cap - 1);
-                }
-                lib.author_ids.push_back(id);
-            }
+// --- phase 10: authors interned once, so charts count into arrays ----------------------------------
+
+void intern_authors(Library& lib) {
+    const size_t n = lib.entries.size();
+    lib.author_names.clear();
+    lib.author_ids.clear();
+    lib.author_begin.assign(n + 1, 0);
+    size_t listed = 0;
+    for (const Entry& e : lib.entries) listed += entry_paper(lib, e).authors.size();
+    lib.author_ids.reserve(listed);
+    KeyMap ids(listed / 4 + 16);  // distinct names are far fewer than listed ones
+    for (size_t i = 0; i < n; ++i) {
+        lib.author_begin[i] = uint32_t(lib.author_ids.size());
+        const Paper& p = entry_paper(lib, lib.entries[i]);
+        for (Str a : p.authors) {
+            const std::string_view name = get(p, a);
+            const uint32_t id = ids.get_or_insert(name, uint32_t(lib.author_names.size()));
+            if (id == lib.author_names.size()) lib.author_names.push_back(name);
+            lib.author_ids.push_back(id);
         }
-        lib.author_begin[n] = uint32_t(lib.author_ids.size());
+    }
+    lib.author_begin[n] = uint32_t(lib.author_ids.size());
+}
+
+// --- phase 11: the lookup by id, url and title (first entry wins, as a scan would find it) ---------
+
+void build_lookup(Library& lib) {
+    lib.by_key.reset(lib.entries.size() * 2);
+    for (uint32_t i = 0; i < lib.entries.size(); ++i) {
+        const Paper& p = entry_paper(lib, lib.entries[i]);
+        if (!is_null(p.arxiv_id) && p.arxiv_id.len) lib.by_key.get_or_insert(get(p, p.arxiv_id), i);
+        if (!is_null(p.url) && p.url.len) lib.by_key.get_or_insert(get(p, p.url), i);
+        lib.by_key.get_or_insert(get(p, p.title), i);
+    }
+}
+
+}  // namespace
+
+AddResult library_add(Library& lib, std::string_view name, std::string_view bytes) {
+    AddResult r;
+    const uint64_t h = hash_bytes(bytes);
+    const int existing = find_file(lib, name);
+    if (existing >= 0 && lib.files[existing].hash == h && lib.files[existing].bytes == bytes.size()) {
+        r.kind = AddResult::Unchanged;
+        r.papers = lib.files[existing].papers.size();
+        r.diagnostics = lib.files[existing].diagnostics;
+        return r;
+    }
+    for (const LoadedFile& f : lib.files) {
+        if (f.hash == h && f.bytes == bytes.size() && f.name != name) {
+            r.kind = AddResult::Duplicate;
+            r.diagnostics.push_back({std::string(name), 0, Severity::Info, "same content as " + f.name});
+            return r;
+        }
     }
 
+    ParseResult pr = parse(bytes, name);
+    bool error = false;
+    for (const Diagnostic& d : pr.diagnostics) error |= d.severity == Severity::Error;
+    if (error && pr.papers.empty()) {
+        r.kind = AddResult::Rejected;
+        r.diagnostics = pr.diagnostics;
+        drop_rejected(lib, name);
+        lib.rejected.push_back({std::string(name), std::move(pr.diagnostics)});
+        ++lib.generation;
+        return r;
+    }
+    drop_rejected(lib, name);
+
+    LoadedFile f;
+    f.name = std::string(name);
+    f.format = std::move(pr.format);
+    f.hash = h;
+    f.bytes = bytes.size();
+    f.papers = std::move(pr.papers);
+    f.diagnostics = std::move(pr.diagnostics);
+    compute_signatures(f);
+    r.papers = f.papers.size();
+    r.diagnostics = f.diagnostics;
+    if (existing >= 0) {
+        r.kind = AddResult::Replaced;
+        lib.files[existing] = std::move(f);
+    } else {
+        r.kind = AddResult::Added;
+        lib.files.push_back(std::move(f));
+    }
+    lib.stale = true;
+    ++lib.generation;
+    return r;
+}
+
+bool library_drop(Library& lib, std::string_view name) {
+    bool changed = false;
+    const int i = find_file(lib, name);
+    if (i >= 0) {
+        lib.files.erase(lib.files.begin() + i);
+        lib.stale = true;
+        changed = true;
+    }
+    const size_t before = lib.rejected.size();
+    drop_rejected(lib, name);
+    changed |= lib.rejected.size() != before;
+    if (changed) ++lib.generation;
+    return changed;
+}
+
+bool library_remove(Library& lib, std::string_view name) {
+    const bool changed = library_drop(lib, name);
+    if (changed) library_rebuild(lib);
+    return changed;
+}
+
+void library_clear(Library& lib) {
+    const uint64_t gen = lib.generation;
+    lib = Library{};
+    lib.generation = gen;
+    library_rebuild(lib);
+}
+
+void library_rebuild(Library& lib) {
+    size_t total = 0;
+    for (const LoadedFile& f : lib.files) total += f.papers.size();
+    lib.total_listed = total;
+
+    const Slots slots = assign_slots(lib, total);
+    const Groups groups = group_refs(slots);
+    const Merged merged = merge_appearances(lib, slots, groups);
+    const Titles titles = fold_titles(lib, merged.entry);
+    const std::vector<uint32_t> order = entry_order(merged.entry, titles);
+    std::vector<int32_t> shown_date;
+    emit_entries(lib, slots, groups, merged, order, shown_date);
+    rank_titles(lib, order, titles);
+    build_days(lib, shown_date);
+    build_index(lib);
+    intern_authors(lib);
+    build_lookup(lib);
+
+    lib.stale = false;
     ++lib.generation;
 }
 
@@ -497,6 +514,19 @@ int library_day_index(const Library& lib, int32_t date) {
     auto it = std::lower_bound(lib.days.begin(), lib.days.end(), date);
     if (it == lib.days.end() || *it != date) return -1;
     return int(it - lib.days.begin());
+}
+
+std::string_view entry_key(const Library& lib, const Entry& e) {
+    const Paper& p = entry_paper(lib, e);
+    if (!is_null(p.arxiv_id) && p.arxiv_id.len) return get(p, p.arxiv_id);
+    if (!is_null(p.url) && p.url.len) return get(p, p.url);
+    return get(p, p.title);
+}
+
+int64_t library_find(const Library& lib, std::string_view key) {
+    if (key.empty() || lib.stale) return -1;
+    const uint32_t i = lib.by_key.find(key);
+    return i == KeyMap::kMissing ? -1 : int64_t(i);
 }
 
 }  // namespace dv

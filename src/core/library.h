@@ -1,9 +1,17 @@
 // The library: many loaded files merged into one deduplicated set of papers.
 //
 // Rules: loading a name already loaded replaces what that file gave; the same bytes again (under
-// any name) change nothing; one arXiv id over several days is one entry with all its appearances
-// and its highest vote; removing a file removes only what it gave. Every entry also gets its vote
-// percentile within its day.
+// any name) change nothing; one arXiv id over several days and several sources (a Korean digest,
+// Hugging Face's JSON, another producer's digest) is one entry with all its listings, all its
+// days and its highest vote; removing a file removes only what it gave. Every entry also gets its
+// vote percentile within its day.
+//
+// Ownership and validity: Library owns its files; entries, appearances, listings, days, the index,
+// the author table and the id lookup are derived by library_rebuild() and hold indices into
+// `files` and views into the papers' text. They describe the files as of the last rebuild: after
+// library_add() or library_drop() (`stale` is then true) they may name files that moved or are
+// gone, so read none of them until library_rebuild() has run. library_remove() and
+// library_clear() rebuild before returning.
 #pragma once
 
 #include <cstdint>
@@ -11,6 +19,7 @@
 #include <string_view>
 #include <vector>
 
+#include "key_map.h"
 #include "model.h"
 #include "search_index.h"
 
@@ -18,6 +27,7 @@ namespace dv {
 
 struct LoadedFile {
     std::string name;
+    std::string format;           // what the parser read it as (ParseResult::format)
     uint64_t hash = 0;            // of the raw bytes
     size_t bytes = 0;
     std::vector<Paper> papers;    // as parsed, in file order
@@ -41,6 +51,12 @@ struct Appearance {
     uint32_t paper = 0;           // index into that file's papers
 };
 
+// One record of a paper as one file gave it (an entry has one per file that lists it).
+struct Listing {
+    uint32_t file = 0;            // index into Library::files
+    uint32_t paper = 0;           // index into that file's papers
+};
+
 // One deduplicated paper.
 struct Entry {
     uint32_t file = 0, paper = 0; // the appearance whose record is shown: highest votes, then latest
@@ -49,6 +65,7 @@ struct Entry {
     int32_t votes = kNoVotes;     // highest over appearances (kNoVotes if none has votes)
     float percentile = -1.0f;     // 0..100 within the shown appearance's day; < 0 = null
     uint32_t first_appearance = 0, appearance_count = 0;  // range in Library::appearances
+    uint32_t first_listing = 0, listing_count = 0;        // range in Library::listings, file order
 };
 
 struct Library {
@@ -56,6 +73,7 @@ struct Library {
     // Derived by library_rebuild(); never edit directly.
     std::vector<Entry> entries;            // sorted by date desc, then votes desc, then title
     std::vector<Appearance> appearances;   // grouped per entry
+    std::vector<Listing> listings;         // grouped per entry: every file's record of it
     std::vector<int32_t> days;             // distinct appearance dates, ascending
     std::vector<std::vector<uint32_t>> day_entries;  // per days[i]: entries listed that day, votes desc
     SearchIndex index;
@@ -68,6 +86,8 @@ struct Library {
     std::vector<std::string_view> author_names;  // views into the papers' arenas
     std::vector<uint32_t> author_ids;
     std::vector<uint32_t> author_begin;    // entries.size() + 1 offsets
+    KeyMap by_key;                         // entry_key() -> entry index (library_find)
+    bool stale = false;                    // files changed since the last rebuild (see above)
 };
 
 struct AddResult {
@@ -80,14 +100,24 @@ struct AddResult {
 // Same bytes under another name: Duplicate, and nothing changes (not even that other name's
 // earlier content, if it had any).
 AddResult library_add(Library& lib, std::string_view name, std::string_view bytes);
-// Removing or clearing rebuilds at once (file indices shift, so entries would dangle).
+// Drops a file (and any rejection under that name) without rebuilding: the batch form, for
+// removing many files at once; call library_rebuild() after. False if the name was not loaded.
+bool library_drop(Library& lib, std::string_view name);
+// library_drop, then library_rebuild (file indices shift, so entries would dangle).
 bool library_remove(Library& lib, std::string_view name);
 void library_clear(Library& lib);
-// Recomputes entries, appearances, days, percentiles and the search index.
+// Recomputes entries, appearances, listings, days, percentiles, the search index, the author
+// table and the id lookup; clears `stale`.
 void library_rebuild(Library& lib);
 
 inline const Paper& entry_paper(const Library& lib, const Entry& e) { return lib.files[e.file].papers[e.paper]; }
 inline const std::string& entry_source(const Library& lib, const Entry& e) { return lib.files[e.file].name; }
+inline const Paper& listing_paper(const Library& lib, const Listing& l) { return lib.files[l.file].papers[l.paper]; }
+
+// The key an entry is found by across rebuilds: its arXiv id, else its url, else its title.
+std::string_view entry_key(const Library& lib, const Entry& e);
+// The entry with that key (arXiv id, url or title as entry_key gives them), or -1.
+int64_t library_find(const Library& lib, std::string_view key);
 
 // All diagnostics of all files, in file order, then those of rejected files.
 std::vector<Diagnostic> library_diagnostics(const Library& lib);

@@ -62,6 +62,19 @@ bool field_holds(const Paper& p, const TextTerm& t, Match&& match) {
     return false;
 }
 
+// Does any of the entry's listings hold the term? (An entry listed by a Korean digest and by
+// Hugging Face's JSON is found by words of either.) The shown record first: usually it decides.
+template <class Match>
+bool entry_holds(const Library& lib, const Entry& e, const TextTerm& t, Match&& match) {
+    if (field_holds(lib.files[e.file].papers[e.paper], t, match)) return true;
+    for (uint32_t l = e.first_listing; e.listing_count > 1 && l < e.first_listing + e.listing_count; ++l) {
+        const Listing& li = lib.listings[l];
+        if (li.file == e.file && li.paper == e.paper) continue;
+        if (field_holds(lib.files[li.file].papers[li.paper], t, match)) return true;
+    }
+    return false;
+}
+
 // Stable LSD radix sort of (key << 32 | index) pairs by key, 16 bits at a time.
 void radix_sort_by_key(std::vector<uint64_t>& v) {
     std::vector<uint64_t> tmp(v.size());
@@ -137,21 +150,27 @@ bool entry_matches(const Library& lib, uint32_t ei, const Query& q) {
     }
     // The oracle folds the field and uses a plain find, independent of contains_folded.
     auto slow = [](std::string_view hay, const std::string& needle) { return fold(hay).find(needle) != std::string::npos; };
-    const Paper& p = entry_paper(lib, e);
+    // Every listing of the entry (each file's record of it); a term holds if any record holds it.
+    std::vector<const Paper*> records;
+    if (e.listing_count == 0) records.push_back(&entry_paper(lib, e));
+    for (uint32_t l = e.first_listing; l < e.first_listing + e.listing_count; ++l) records.push_back(&listing_paper(lib, lib.listings[l]));
     for (const TextTerm& t : q.terms) {
         bool holds = false;
-        switch (t.field) {
-            case Field::Any: holds = slow(searchable(p), t.needle); break;
-            case Field::Title: holds = slow(get(p, p.title), t.needle); break;
-            case Field::Author:
-                for (Str a : p.authors) holds = holds || slow(get(p, a), t.needle);
-                break;
-            case Field::Summary:
-                for (const SummaryItem& s : p.summary) holds = holds || slow(get(p, s.text), t.needle);
-                break;
-            case Field::Label:
-                for (const SummaryItem& s : p.summary) holds = holds || slow(get(p, s.label), t.needle);
-                break;
+        for (const Paper* r : records) {
+            const Paper& p = *r;
+            switch (t.field) {
+                case Field::Any: holds = holds || slow(searchable(p), t.needle); break;
+                case Field::Title: holds = holds || slow(get(p, p.title), t.needle); break;
+                case Field::Author:
+                    for (Str a : p.authors) holds = holds || slow(get(p, a), t.needle);
+                    break;
+                case Field::Summary:
+                    for (const SummaryItem& s : p.summary) holds = holds || slow(get(p, s.text), t.needle);
+                    break;
+                case Field::Label:
+                    for (const SummaryItem& s : p.summary) holds = holds || slow(get(p, s.label), t.needle);
+                    break;
+            }
         }
         if (holds == t.negate) return false;
     }
@@ -251,14 +270,15 @@ std::vector<uint32_t> run_query(const Library& lib, const Query& q, Sort sort, c
             const uint32_t i = cand[k];
             const Paper& p = paper_of(i);
             bool ok = true;
+            const Entry& e = lib.entries[i];
             for (const TextTerm* t : pos)
-                if (!field_holds(p, *t, fast)) {
+                if (!(field_holds(p, *t, fast) || (e.listing_count > 1 && entry_holds(lib, e, *t, fast)))) {
                     ok = false;
                     break;
                 }
             for (size_t j = 0; ok && j < neg.size(); ++j) {
                 if (indexed && !((neg_masks[j][i >> 6] >> (i & 63)) & 1)) continue;  // cannot hold it
-                if (field_holds(p, *neg[j], fast)) ok = false;
+                if (entry_holds(lib, e, *neg[j], fast)) ok = false;
             }
             if (ok) result.push_back(i);
         }

@@ -85,7 +85,7 @@ bool library_poll(NativeLibrary& nl, dv::App& app, double now) {
     }
     if (!ch.removed.empty()) dv::app_begin_change(app);
     for (const std::string& p : ch.removed)
-        if (dv::library_remove(app.lib, p)) removed++;
+        if (dv::library_drop(app.lib, p)) removed++;  // app_finish_load rebuilds once
     if (changed + removed == 0) return false;
     nl.own_change = true;
     dv::app_finish_load(app);

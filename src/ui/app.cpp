@@ -23,28 +23,16 @@ static double now_ms() {
 void app_set_status(App& app, std::string msg) { app.status = std::move(msg); }
 
 // The key a selection survives library rebuilds by (entry indices move when files come and go).
-static std::string entry_key(const Library& lib, int64_t e) {
+static std::string selection_key(const Library& lib, int64_t e) {
     if (e < 0 || e >= (int64_t)lib.entries.size()) return {};
-    const Paper& p = entry_paper(lib, lib.entries[e]);
-    std::string_view id = get(p, p.arxiv_id);
-    if (!id.empty()) return std::string(id);
-    std::string_view url = get(p, p.url);
-    if (!url.empty()) return std::string(url);
-    return std::string(get(p, p.title));
+    return std::string(entry_key(lib, lib.entries[(size_t)e]));
 }
 
-static int64_t find_entry(const Library& lib, const std::string& key) {
-    if (key.empty()) return -1;
-    for (size_t i = 0; i < lib.entries.size(); i++) {
-        const Paper& p = entry_paper(lib, lib.entries[i]);
-        if (get(p, p.arxiv_id) == key || get(p, p.url) == key || get(p, p.title) == key) return (int64_t)i;
-    }
-    return -1;
-}
+static int64_t find_entry(const Library& lib, const std::string& key) { return library_find(lib, key); }
 
 void app_begin_change(App& app) {
     if (!app.changing) {
-        app.selection_key_before_change = entry_key(app.lib, app.selected);
+        app.selection_key_before_change = selection_key(app.lib, app.selected);
         app.changing = true;
     }
 }
@@ -119,9 +107,9 @@ static void report_library(App& app) {
 
 void app_finish_load(App& app) {
     size_t before = app.lib.entries.size();
-    library_rebuild(app.lib);
+    if (app.lib.stale) library_rebuild(app.lib);  // a removal or clear has rebuilt already
     app.query_dirty = true;
-    std::string key = app.changing ? app.selection_key_before_change : entry_key(app.lib, app.selected);
+    std::string key = app.changing ? app.selection_key_before_change : selection_key(app.lib, app.selected);
     app.changing = false;
     app.selection_key_before_change.clear();
     app.selected = find_entry(app.lib, key);
@@ -234,7 +222,7 @@ ViewState app_view_state(const App& app) {
     v.sort = app.sort;
     if (app.mode == ViewMode::Day && app.day_index >= 0 && app.day_index < (int)app.lib.days.size())
         v.day = app.lib.days[app.day_index];
-    v.paper = app.selected >= 0 ? entry_key(app.lib, app.selected) : app.pending_paper;
+    v.paper = app.selected >= 0 ? selection_key(app.lib, app.selected) : app.pending_paper;
     v.charts = app.show_charts;
     return v;
 }

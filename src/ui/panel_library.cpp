@@ -113,8 +113,8 @@ void panel_library(App& app) {
     if (remove >= 0) {
         std::string name = app.lib.files[(size_t)remove].name;
         app_begin_change(app);
-        library_remove(app.lib, name);
-        app_finish_load(app);
+        library_drop(app.lib, name);
+        app_finish_load(app);  // the one rebuild
         app_set_status(app, "Removed " + name);
     }
 }
