@@ -83,6 +83,7 @@ struct Found {
     DateCtx first_heading_date;        // the first heading's date, if it has one
     int32_t updated_date = kNoDate;    // a "Last updated: <date>" line's date
     std::vector<uint32_t> invalid_date_lines;  // headings whose date is not a real day
+    int empty_tables = 0;              // tables of papers (a Title column) with no rows: empty days
 };
 
 void find_entries(cmark_node* doc, const SourceText& src, Found& out);

@@ -268,6 +268,7 @@ struct Finder {
             cols.roles.push_back(uint8_t(role));
             cols.names.emplace_back(trim(name));
         }
+        if (any_title && !cmark_node_next(header)) ++out.empty_tables;
         for (cmark_node* row = cmark_node_next(header); row; row = cmark_node_next(row)) {
             // A row whose only text is in its first cell, followed by another row, is a hard
             // wrap inside that cell (a title written over two lines): it joins the next row.

@@ -267,7 +267,7 @@ void Reader::paragraph(cmark_node* para, bool skip_first_line) {
     if (children == 1 && !skip_first_line && cmark_node_get_type(only) == CMARK_NODE_STRONG) {
         std::string t;
         flatten_node(only, t);
-        std::string_view l = clean_label(t);
+        std::string_view l = clean_label(strip_title_decoration(t));
         if (!l.empty() && field_role(l) == FieldRole::None && l.size() < 200) {
             flush_pending();
             pending_label_.assign(l);
@@ -446,6 +446,20 @@ void Reader::list(cmark_node* list, int level) {
                 }
             }
             if (idx == -2) continue;
+            if (label.empty() && ty == CMARK_NODE_PARAGRAPH) {
+                // "- Authors: …", "- Votes: 12" in plain text: fields too (the known ones only).
+                std::string_view lab, rest;
+                if (plain_label(src, lab, rest) && rest.find('\n') == std::string_view::npos) {
+                    const FieldRole role = field_role(lab);
+                    if (role == FieldRole::Votes || role == FieldRole::Authors || role == FieldRole::ArxivId ||
+                        role == FieldRole::OriginalTitle) {
+                        field(lab, rest, rest, cmark_node_get_start_line(b), false);
+                        continue_title_ = false;
+                        idx = -2;
+                        continue;
+                    }
+                }
+            }
             if (label.empty()) text = std::move(src);
             idx = static_cast<long>(d_.summary.size());
             add_item(std::move(label), std::move(text), level);
@@ -605,8 +619,11 @@ void Reader::list_entry(cmark_node* item) {
             if (ty == CMARK_NODE_LINK && d_.title.empty()) {
                 const char* u = cmark_node_get_url(c);
                 if (u && !arxiv_id_from_url(u).empty()) {
-                    flatten_node(c, d_.title);
+                    std::string t;
+                    flatten_node(c, t);
                     d_.url = resolve_url(u);
+                    // "[arXiv](…)", "[PDF](…)" name the link, not the paper.
+                    if (field_role(t) != FieldRole::Links) d_.title = t;
                 }
             }
         }

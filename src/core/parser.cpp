@@ -250,7 +250,9 @@ void parse_markdown_text(std::string_view text, int32_t front_date, ParseResult&
     if (size_t n = merge_repeats(drafts))
         diags.add(0, Severity::Info, std::to_string(n) + (n == 1 ? " paper" : " papers") + " listed twice in this file: merged");
 
-    if (drafts.empty()) {
+    if (drafts.empty() && found.empty_tables) {
+        diags.add(0, Severity::Info, "no papers listed: the table of papers is empty (a day without papers)");
+    } else if (drafts.empty()) {
         diags.add(0, Severity::Warning,
                   "no Daily Papers found (not a digest?): no heading section, table row, <details> block or list item "
                   "here carries an arXiv id or a paper's fields");
