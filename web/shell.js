@@ -168,7 +168,9 @@
     Module._dv_finish_load();
   }
 
-  function isDigestName(name) { return /\.(md|markdown)$/i.test(name); }
+  // Mirrors dv::is_digest_file_name (src/core/file_io.h): .md, .markdown or .json (Hugging Face
+  // Daily Papers JSON), any case; hidden names (".x") are skipped as dv::walk_digest_files does.
+  function isDigestName(name) { return !name.startsWith('.') && /.\.(md|markdown|json)$/i.test(name); }
 
   // Reads a dropped folder recursively (readEntries returns batches until it returns none).
   async function walkEntry(entry, path, out) {

@@ -44,7 +44,8 @@ class KeyMap {
 public:
     static constexpr uint32_t kMissing = UINT32_MAX;
 
-    explicit KeyMap(size_t expected = 0) { reset(expected); }
+    KeyMap() { reset(0); }
+    explicit KeyMap(size_t expected) { reset(expected); }
 
     void reset(size_t expected) {
         size_t cap = 16;

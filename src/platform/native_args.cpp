@@ -11,7 +11,7 @@ namespace {
 void print_usage(std::FILE* f) {
     std::fputs(
         "Usage: digest-viewer [options] [FILE|DIR...]\n"
-        "  Opens Daily Papers digests (.md); folders are read recursively and watched for changes.\n"
+        "  Opens Daily Papers digests (.md, .markdown) and Hugging Face JSON (.json); folders are read recursively and watched for changes.\n"
         "  Without paths, reopens the library of the last run.\n"
         "Options:\n"
         "  --size WxH          window size in screen pixels\n"

@@ -19,7 +19,7 @@ bool load_root(NativeLibrary& nl, dv::App& app, const std::string& root, size_t&
         errors.push_back(err);
         return false;
     }
-    if (found.empty()) errors.push_back("no .md digests in " + root);
+    if (found.empty()) errors.push_back("no digests (.md, .markdown, .json) in " + root);
     for (const FoundFile& f : found) {
         if (!read_file_bytes(f.path, bytes, err)) {
             errors.push_back(err);

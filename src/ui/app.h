@@ -122,10 +122,18 @@ struct ChartState {
 
 // The detail pane's styled runs of the selected paper's summary items, rebuilt when the selection
 // or the library changes.
+// The selected paper's records as the detail pane shows them: one group per distinct summary
+// among the files that list it (a Korean digest's, Hugging Face's abstract, another producer's),
+// each under the names of the files that gave it. Rebuilt when the selection or library changes.
+struct DetailRecord {
+    uint32_t file = 0, paper = 0;              // the group's first listing
+    std::vector<std::string> sources;          // the files whose record reads like this
+    std::vector<std::vector<TextRun>> items;   // per summary item, rendered
+};
 struct DetailCache {
     int64_t entry = -1;
     uint64_t generation = UINT64_MAX;
-    std::vector<std::vector<TextRun>> items;
+    std::vector<DetailRecord> records;         // the shown record's group first
 };
 
 struct App {

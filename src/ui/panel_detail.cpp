@@ -18,6 +18,92 @@ static void link_button(App& app, const char* label, const std::string& url) {
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", url.c_str());
 }
 
+// What kind of source a file is, for the heading above its record.
+static const char* source_kind(const std::string& format) {
+    if (format == "hf-api-json") return "Hugging Face API";
+    if (format == "hf-page-json") return "Hugging Face page";
+    if (format == "hf-ko-json") return "Hugging Face, translated";
+    if (format == "daily-papers-ko") return "Daily Papers digest";
+    return "digest";
+}
+
+// A summary's identity: records that read the same (a day's file, its revision, its README copy)
+// are shown once, under all their names.
+static std::string summary_key(const Paper& p) {
+    std::string k;
+    for (const SummaryItem& s : p.summary) {
+        k += get(p, s.label);
+        k += '\x1f';
+        k += get(p, s.text);
+        k += '\x1e';
+    }
+    return k;
+}
+
+static void build_records(const Library& lib, const Entry& e, std::vector<DetailRecord>& out) {
+    out.clear();
+    std::vector<std::string> keys;
+    auto add = [&](uint32_t file, uint32_t paper) {
+        const Paper& p = lib.files[file].papers[paper];
+        const LoadedFile& f = lib.files[file];
+        // The kind, then the file's last two path parts ("hf/2024-06-06.json"): enough to tell sources apart.
+        size_t cut = f.name.find_last_of("/\\");
+        if (cut != std::string::npos && cut > 0) cut = f.name.find_last_of("/\\", cut - 1);
+        std::string shortname = cut == std::string::npos ? f.name : f.name.substr(cut + 1);
+        std::string name = std::string(source_kind(f.format)) + " \xC2\xB7 " + shortname + ", line " + std::to_string(p.line);
+        std::string key = summary_key(p);
+        for (size_t i = 0; i < keys.size(); ++i)
+            if (keys[i] == key) {
+                out[i].sources.push_back(std::move(name));
+                return;
+            }
+        keys.push_back(std::move(key));
+        DetailRecord r;
+        r.file = file;
+        r.paper = paper;
+        r.sources.push_back(std::move(name));
+        for (const SummaryItem& s : p.summary) r.items.push_back(inline_runs(get(p, s.text)));
+        out.push_back(std::move(r));
+    };
+    add(e.file, e.paper);  // the shown record first
+    for (uint32_t l = e.first_listing; l < e.first_listing + e.listing_count; ++l) {
+        const Listing& li = lib.listings[l];
+        if (li.file != e.file || li.paper != e.paper) add(li.file, li.paper);
+    }
+}
+
+// One record's summary: labels as headed sections, plain items as bullets.
+static void draw_summary(App& app, const Paper& p, const DetailRecord& rec, float body_wrap) {
+    const float em = ImGui::GetFontSize();
+    for (size_t i = 0; i < p.summary.size() && i < rec.items.size(); i++) {
+        const SummaryItem& s = p.summary[i];
+        std::string_view label = get(p, s.label);
+        float indent = s.level * 1.2f * em;
+        if (!label.empty()) {
+            ImGui::Spacing();
+            ImGui::PushFont(app.fonts.bold, 0.0f);
+            ImGui::PushStyleColor(ImGuiCol_Text, accent_color());
+            ImGui::PushTextWrapPos(0.0f);
+            ImGui::TextUnformatted(label.data(), label.data() + label.size());
+            ImGui::PopTextWrapPos();
+            ImGui::PopStyleColor();
+            ImGui::PopFont();
+            if (indent > 0) ImGui::Indent(indent);
+            draw_runs(app, rec.items[i], body_wrap - indent);
+            if (indent > 0) ImGui::Unindent(indent);
+        } else {
+            const float bullet_w = 1.1f * em + indent;
+            ImVec2 pos = ImGui::GetCursorScreenPos();
+            ImGui::GetWindowDrawList()->AddCircleFilled(ImVec2(pos.x + indent + 0.4f * em, pos.y + 0.55f * em),
+                                                        0.16f * em, muted_color());
+            ImGui::Indent(bullet_w);
+            draw_runs(app, rec.items[i], body_wrap - bullet_w);
+            ImGui::Unindent(bullet_w);
+        }
+    }
+    if (p.summary.empty()) ImGui::TextDisabled("No summary in this source.");
+}
+
 void panel_detail(App& app) {
     DetailCache& cache = app.detail;
     const float em = ImGui::GetFontSize();
@@ -31,8 +117,7 @@ void panel_detail(App& app) {
     if (cache.entry != app.selected || cache.generation != app.lib.generation) {
         cache.entry = app.selected;
         cache.generation = app.lib.generation;
-        cache.items.clear();
-        for (const SummaryItem& s : p.summary) cache.items.push_back(inline_runs(get(p, s.text)));
+        build_records(app.lib, e, cache.records);
         ImGui::SetScrollY(0);
     }
     const float wrap = ImGui::GetContentRegionAvail().x;
@@ -93,48 +178,45 @@ void panel_detail(App& app) {
     ImGui::Separator();
 
     ImGui::BeginChild("##detailbody");
-    // Authors, all of them, wrapped.
-    if (!p.authors.empty()) {
+    // Authors, all of them, wrapped (from another source if the shown one names none).
+    const Paper* ap = &p;
+    for (uint32_t l = e.first_listing; ap->authors.empty() && l < e.first_listing + e.listing_count; ++l)
+        ap = &listing_paper(app.lib, app.lib.listings[l]);
+    if (!ap->authors.empty()) {
         std::string authors;
-        for (size_t i = 0; i < p.authors.size(); i++) {
+        for (size_t i = 0; i < ap->authors.size(); i++) {
             if (i) authors += ", ";
-            authors += get(p, p.authors[i]);
+            authors += get(*ap, ap->authors[i]);
         }
-        ImGui::TextDisabled("%d authors", (int)p.authors.size());
+        ImGui::TextDisabled("%d authors", (int)ap->authors.size());
         wrapped_text(app.fonts.regular, authors, muted_color());
         ImGui::Spacing();
     }
 
-    // Summary: labels as headed sections, plain items as bullets.
+    // Summaries: each source's under its name when sources differ (issue 8: sources add up).
     const float body_wrap = ImGui::GetContentRegionAvail().x;
-    for (size_t i = 0; i < p.summary.size() && i < cache.items.size(); i++) {
-        const SummaryItem& s = p.summary[i];
-        std::string_view label = get(p, s.label);
-        float indent = s.level * 1.2f * em;
-        if (!label.empty()) {
+    const bool several = cache.records.size() > 1;
+    for (const DetailRecord& rec : cache.records) {
+        const Paper& rp = app.lib.files[rec.file].papers[rec.paper];
+        if (several) {
             ImGui::Spacing();
-            ImGui::PushFont(app.fonts.bold, 0.0f);
-            ImGui::PushStyleColor(ImGuiCol_Text, accent_color());
-            ImGui::TextUnformatted(label.data(), label.data() + label.size());
-            ImGui::PopStyleColor();
+            ImGui::PushFont(app.fonts.bold, app.font_size * 1.05f);
+            ImGui::PushTextWrapPos(0.0f);
+            ImGui::TextUnformatted(rec.sources.front().c_str());
+            ImGui::PopTextWrapPos();
             ImGui::PopFont();
-            if (indent > 0) ImGui::Indent(indent);
-            draw_runs(app, cache.items[i], body_wrap - indent);
-            if (indent > 0) ImGui::Unindent(indent);
-        } else {
-            const float bullet_w = 1.1f * em + indent;
-            ImVec2 pos = ImGui::GetCursorScreenPos();
-            ImGui::GetWindowDrawList()->AddCircleFilled(ImVec2(pos.x + indent + 0.4f * em, pos.y + 0.55f * em),
-                                                        0.16f * em, muted_color());
-            ImGui::Indent(bullet_w);
-            draw_runs(app, cache.items[i], body_wrap - bullet_w);
-            ImGui::Unindent(bullet_w);
+            for (size_t k = 1; k < rec.sources.size(); ++k) ImGui::TextDisabled("also %s", rec.sources[k].c_str());
         }
+        draw_summary(app, rp, rec, body_wrap);
+        if (several) ImGui::Separator();
     }
-    if (p.summary.empty()) ImGui::TextDisabled("This paper has no summary.");
     ImGui::Spacing();
     ImGui::Separator();
-    ImGui::TextDisabled("From %s, line %u", entry_source(app.lib, e).c_str(), p.line);
+    if (!several && !cache.records.empty()) {
+        for (const std::string& src : cache.records.front().sources) ImGui::TextDisabled("From %s", src.c_str());
+    } else {
+        ImGui::TextDisabled("Listed by %u files", e.listing_count);
+    }
     (void)wrap;
     ImGui::EndChild();
 }

@@ -37,7 +37,8 @@ void panel_drop_zone(App& app) {
     ImGui::PopFont();
     ImGui::Spacing();
     ImGui::PushTextWrapPos(p1.x - 2 * em);
-    ImGui::TextDisabled("Markdown files such as 2024/06/06.md, or whole folders of them. Everything stays on this "
+    ImGui::TextDisabled("Markdown digests from any producer (headings, tables, <details> lists; Korean, Chinese, "
+                        "English...), Hugging Face's daily JSON, or whole folders of them. Everything stays on this "
                         "machine: nothing is uploaded.");
     if (std::string(app.host.platform_name) == "web")
         ImGui::TextDisabled("This browser keeps what you load for your next visit; 'Clear all' forgets it.");

@@ -80,7 +80,7 @@ void draw_open_dialog(App& app) {
     if (!begin_modal(dlg, "Open digests", ImVec2(std::min(46 * em, vp->WorkSize.x - 2 * em), std::min(30 * em, vp->WorkSize.y - 2 * em))))
         return;
     bool do_open = false;
-    ImGui::TextWrapped("Type a file or folder path (~ works; Tab completes). Folders are read recursively for .md "
+    ImGui::TextWrapped("Type a file or folder path (~ works; Tab completes). Folders are read recursively for .md, .markdown and .json "
                        "digests and watched for new and changed files.");
     ImGui::SetNextItemWidth(-6 * em);
     if (dlg.focus_input) {
