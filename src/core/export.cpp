@@ -93,6 +93,11 @@ json entry_json(const Library& lib, uint32_t entry) {
         last = d;
     }
     j["days"] = std::move(days);
+    // Every file that lists the paper (a digest, Hugging Face's JSON, ...), in file order.
+    json sources = json::array();
+    for (uint32_t l = e.first_listing; l < e.first_listing + e.listing_count; ++l)
+        sources.push_back(lib.files[lib.listings[l].file].name);
+    j["sources"] = std::move(sources);
     return j;
 }
 

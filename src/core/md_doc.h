@@ -104,7 +104,16 @@ struct IdSet {
     }
 };
 void collect_ids(cmark_node* n, IdSet& ids);
-// How many lines of the paragraphs in this subtree start with a known field label.
+// How many lines of a paragraph start with a known field label (0 for other blocks).
 int count_field_labels(cmark_node* n);
+
+// Small judgements pass 1 makes about one node (md_scan.cpp).
+std::string heading_text(cmark_node* h);               // flattened
+bool excluded_heading(std::string_view text);          // "Excluded papers", "제외", "排除", ...
+bool heading_is_link(cmark_node* h);                   // "### [Title](url)" and nothing else
+bool updated_line_date(cmark_node* para, int32_t& date);  // "Last updated: <date>" and kin
+std::string details_summary(std::string_view html);    // <summary> text, tags stripped, entities decoded
+bool html_starts(cmark_node* n, std::string_view tag);    // an html block opening with `tag`
+bool html_contains_ci(cmark_node* n, std::string_view needle);  // folded needle in an html block
 
 }  // namespace dv::md

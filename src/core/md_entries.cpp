@@ -20,150 +20,6 @@ using namespace parse_detail;
 
 namespace {
 
-bool starts_with_ci(std::string_view s, std::string_view p) {
-    if (s.size() < p.size()) return false;
-    for (size_t i = 0; i < p.size(); ++i) {
-        char c = s[i];
-        if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
-        if (c != p[i]) return false;
-    }
-    return true;
-}
-
-// Ids in running text: bare paper URLs cmark-gfm did not autolink (inside html, after a letter)
-// and "arXiv:ID" mentions.
-void ids_in_text(std::string_view s, IdSet& ids) {
-    if (s.find("rxiv") != std::string_view::npos) {
-        std::string id = arxiv_id_mentioned(s);
-        if (!id.empty()) ids.add(id);
-    }
-    for (size_t p = s.find("/papers/"); p != std::string_view::npos; p = s.find("/papers/", p + 8)) {
-        size_t b = s.rfind("huggingface.co", p);
-        if (b == std::string_view::npos || p - b != 14) continue;
-        std::string id = arxiv_id_from_url(s.substr(b, std::min<size_t>(s.size() - b, 64)));
-        if (!id.empty()) ids.add(id);
-    }
-}
-
-// The text of a heading, flattened.
-std::string heading_text(cmark_node* h) {
-    std::string t;
-    flatten_children(h, t);
-    return t;
-}
-
-// Section headings that list papers a producer left out are not entries, nor is anything under them.
-bool excluded_heading(std::string_view text) {
-    std::string f = fold(text);
-    for (std::string_view w : {"excluded", "skipped", "filtered out", "not included", "rejected papers",
-                               "\xEC\xA0\x9C\xEC\x99\xB8",               // 제외
-                               "\xE6\x8E\x92\xE9\x99\xA4",               // 排除
-                               "\xE8\xBF\x87\xE6\xBB\xA4",               // 过滤
-                               "\xE6\x9C\xAA\xE6\x94\xB6\xE5\xBD\x95"})  // 未收录
-        if (f.find(w) != std::string::npos) return true;
-    return false;
-}
-
-// A heading that is one link and nothing else ("### [Title](url)"): a paper's shape even when
-// the link is not to arXiv.
-bool heading_is_link(cmark_node* h) {
-    cmark_node* c = cmark_node_first_child(h);
-    if (!c || cmark_node_get_type(c) != CMARK_NODE_LINK) return false;
-    for (cmark_node* n = cmark_node_next(c); n; n = cmark_node_next(n))
-        if (cmark_node_get_type(n) != CMARK_NODE_TEXT || !trim(literal(n)).empty()) return false;
-    return true;
-}
-
-// "Last updated: 2025-12-04", "**Last Updated:** January 25, 2026", "更新时间：...", "업데이트: ...".
-bool updated_line_date(cmark_node* para, int32_t& date) {
-    std::string t;
-    flatten_children(para, t);
-    std::string_view s = trim(t);
-    // Drop leading emoji and symbols.
-    size_t i = 0;
-    while (i < s.size() && static_cast<unsigned char>(s[i]) >= 0xE2 && static_cast<unsigned char>(s[i]) <= 0xF0 &&
-           !(static_cast<unsigned char>(s[i]) >= 0xEA && static_cast<unsigned char>(s[i]) <= 0xED) &&
-           !(static_cast<unsigned char>(s[i]) >= 0xE4 && static_cast<unsigned char>(s[i]) <= 0xE9)) {
-        size_t k = i;
-        decode_utf8(s, k);
-        i = k;
-        while (i < s.size() && s[i] == ' ') ++i;
-    }
-    s = s.substr(i);
-    bool label = false;
-    for (std::string_view w : {"last updated", "last update", "updated", "update", "generated",
-                               "\xE6\x9B\xB4\xE6\x96\xB0",                                   // 更新
-                               "\xE6\x9C\x80\xE5\x90\x8E\xE6\x9B\xB4\xE6\x96\xB0",           // 最后更新
-                               "\xEC\x97\x85\xEB\x8D\xB0\xEC\x9D\xB4\xED\x8A\xB8",           // 업데이트
-                               "\xEC\xB5\x9C\xEC\xA2\x85 \xEC\x97\x85\xEB\x8D\xB0\xEC\x9D\xB4\xED\x8A\xB8",  // 최종 업데이트
-                               "c\xE1\xBA\xAD" "p nh\xE1\xBA\xAD" "t"})                        // cập nhật
-        if (starts_with_ci(s, w)) label = true;
-    if (!label) return false;
-    bool valid = false;
-    int32_t d;
-    if (!find_date(s.substr(0, 200), d, valid) || !valid) return false;
-    date = d;
-    return true;
-}
-
-// The <summary> text of a <details> html block, tags stripped and entities decoded.
-std::string details_summary(std::string_view html) {
-    std::string out;
-    size_t b = std::string_view::npos;
-    for (size_t p = html.find('<'); p != std::string_view::npos; p = html.find('<', p + 1)) {
-        if (starts_with_ci(html.substr(p), "<summary")) {
-            b = html.find('>', p);
-            break;
-        }
-    }
-    if (b == std::string_view::npos) return out;
-    ++b;
-    size_t e = b;
-    for (size_t p = html.find('<', b); p != std::string_view::npos; p = html.find('<', p + 1))
-        if (starts_with_ci(html.substr(p), "</summary")) {
-            e = p;
-            break;
-        }
-    if (e == b) e = html.size();
-    bool in_tag = false;
-    for (size_t i = b; i < e; ++i) {
-        const char c = html[i];
-        if (c == '<') in_tag = true;
-        else if (c == '>') in_tag = false;
-        else if (!in_tag) out.push_back(c == '\n' ? ' ' : c);
-    }
-    // The few entities these summaries use.
-    std::string dec;
-    for (size_t i = 0; i < out.size(); ++i) {
-        if (out[i] == '&') {
-            static const std::pair<std::string_view, char> kEnt[] = {
-                {"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'}, {"&#39;", '\''}, {"&nbsp;", ' '}};
-            bool hit = false;
-            for (auto& [name, ch] : kEnt)
-                if (std::string_view(out).substr(i, name.size()) == name) {
-                    dec.push_back(ch);
-                    i += name.size() - 1;
-                    hit = true;
-                    break;
-                }
-            if (hit) continue;
-        }
-        dec.push_back(out[i]);
-    }
-    return std::string(trim(dec));
-}
-
-bool html_starts(cmark_node* n, std::string_view tag) {
-    if (cmark_node_get_type(n) != CMARK_NODE_HTML_BLOCK) return false;
-    std::string_view s = trim(literal(n));
-    return starts_with_ci(s, tag);
-}
-bool html_contains_ci(cmark_node* n, std::string_view needle) {
-    if (cmark_node_get_type(n) != CMARK_NODE_HTML_BLOCK) return false;
-    std::string f = fold(literal(n));
-    return f.find(needle) != std::string::npos;
-}
-
 // Per top-level block, what pass 1 needs.
 struct BlockInfo {
     cmark_node* node;
@@ -328,86 +184,131 @@ struct Finder {
 
 }  // namespace
 
-void IdSet::add(std::string_view id) {
-    if (id.empty()) return;
-    const size_t n = std::min(distinct, kMaxIds);
-    for (size_t i = 0; i < n; ++i)
-        if (ids[i] == id) return;
-    if (distinct < kMaxIds) ids[distinct].assign(id);
-    if (distinct <= kMaxIds) ++distinct;
-}
 
-void collect_ids(cmark_node* node, IdSet& ids) {
-    cmark_node* cur = node;
-    while (cur) {
-        const cmark_node_type ty = cmark_node_get_type(cur);
-        bool descend = true;
-        switch (ty) {
-            case CMARK_NODE_LINK: {
-                const char* u = cmark_node_get_url(cur);
-                if (u && *u) ids.add(arxiv_id_from_url(u));
-                break;
-            }
-            case CMARK_NODE_TEXT:
-            case CMARK_NODE_HTML_INLINE:
-            case CMARK_NODE_HTML_BLOCK: ids_in_text(literal(cur), ids); break;
-            case CMARK_NODE_HEADING: {
-                // "## 2505.04588": a heading that is the id itself.
-                cmark_node* c = cmark_node_first_child(cur);
-                if (c && !cmark_node_next(c) && cmark_node_get_type(c) == CMARK_NODE_TEXT)
-                    ids.add(arxiv_id_in_text(literal(c)));
-                break;
-            }
-            case CMARK_NODE_CODE_BLOCK:
-            case CMARK_NODE_IMAGE: descend = false; break;  // code and pictures name no paper
-            default: break;
+namespace {
+
+// Pass 1's walk over the top-level blocks, with the headings' dates in force.
+struct Walk {
+    std::vector<BlockInfo>& blocks;
+    Finder& f;
+    Found& out;
+    int L = 0;                   // the entry level (choose_level), 0 = no heading sections
+    bool dated_file = false;     // headings above the papers carry dates
+    DateCtx date_at[7];          // per heading level, the date of the last heading seen
+    bool first_heading = true;
+    bool paren_dated = false, saw_paren = false;  // "### [T](url)" under "## … (YYYY-MM-DD)": l-yohai
+    int excluded_level = 0;      // inside the section of an excluded heading of this level
+
+    // A paper section: from the level-L heading at i to the next heading of level <= L.
+    size_t section(size_t i) {
+        size_t j = i + 1;
+        while (j < blocks.size() && !(blocks[j].level && blocks[j].level <= L)) ++j;
+        Section s{i, j, {}, 0};
+        for (size_t k = i; k < j; ++k) {
+            s.ids.merge(blocks[k].ids);
+            s.labels += blocks[k].labels;
         }
-        if (descend) {
-            if (cmark_node* c = cmark_node_first_child(cur)) {
-                cur = c;
-                continue;
-            }
+        first_heading = false;
+        // Under a dated heading (a day's listing) every section of the entry level is a paper,
+        // even one with neither link nor fields.
+        const DateCtx ctx = context_date(date_at, L);
+        if (!excluded_level && !blocks[i].excluded && (dated_file ? ctx.set() : carries_paper(s, blocks))) {
+            if (!blocks[i].link_heading) paren_dated = false;
+            Entry e;
+            e.kind = EntryKind::Section;
+            e.head = blocks[i].node;
+            e.first = cmark_node_next(e.head);
+            e.end = j < blocks.size() ? blocks[j].node : nullptr;
+            e.date = ctx;
+            if (s.ids.distinct) e.first_id = s.ids.ids[0];
+            f.add(std::move(e));
         }
-        while (cur != node && !cmark_node_next(cur)) cur = cmark_node_parent(cur);
-        cur = cur == node ? nullptr : cmark_node_next(cur);
+        return j;
     }
-}
 
-int count_field_labels(cmark_node* node) {
-    // Paragraphs directly in this block (or the block itself): the first inline of each line.
-    int n = 0;
-    auto para = [&](cmark_node* p) {
-        bool line_start = true;
-        for (cmark_node* c = cmark_node_first_child(p); c; c = cmark_node_next(c)) {
-            const cmark_node_type ty = cmark_node_get_type(c);
-            if (ty == CMARK_NODE_SOFTBREAK || ty == CMARK_NODE_LINEBREAK) {
-                line_start = true;
+    // Any other heading: the date it puts in force for what follows.
+    void heading(size_t i) {
+        cmark_node* n = blocks[i].node;
+        const int level = blocks[i].level;
+        const std::string text = heading_text(n);
+        DateCtx d;
+        bool valid = false;
+        int32_t v;
+        if (find_date(text, v, valid)) {
+            d.invalid = !valid;
+            if (valid) d.date = v;
+            else out.invalid_date_lines.push_back(uint32_t(cmark_node_get_start_line(n)));
+        }
+        if (level == 2) {
+            int32_t hd;
+            bool hv;
+            if (heading_date(text, hd, hv)) saw_paren = true;
+            else if (d.set()) paren_dated = false;
+        }
+        if (first_heading) {
+            out.first_heading_date = d;
+            first_heading = false;
+        }
+        date_at[level] = d;
+        for (int k = level + 1; k <= 6; ++k) date_at[k] = {};
+        if (blocks[i].excluded) excluded_level = level;
+    }
+
+    // A <details> block: from the html block at i to the one that closes it. Returns the next block.
+    size_t details(size_t i, DateCtx date) {
+        size_t j = i;
+        while (j < blocks.size() && !html_contains_ci(blocks[j].node, "</details")) ++j;
+        const size_t end = std::min(j + 1, blocks.size());
+        IdSet ids;
+        for (size_t k = i; k < end; ++k) ids.merge(blocks[k].ids);
+        Entry e;
+        e.kind = EntryKind::Details;
+        e.head = blocks[i].node;
+        e.first = cmark_node_next(e.head);
+        e.end = j < blocks.size() ? blocks[j].node : nullptr;
+        if (j == i) e.first = e.end = nullptr;  // opened and closed in one html block
+        e.date = date;
+        e.details_summary = details_summary(literal(e.head));
+        if (ids.distinct) e.first_id = ids.ids[0];
+        if (ids.distinct >= 1 || (!e.details_summary.empty() && end - i > 2)) f.add(std::move(e));
+        return end;
+    }
+
+    void run() {
+        for (size_t i = 0; i < blocks.size();) {
+            cmark_node* n = blocks[i].node;
+            const int level = blocks[i].level;
+            if (level) {
+                if (excluded_level && level <= excluded_level) excluded_level = 0;
+                if (level == L) {
+                    i = section(i);
+                } else {
+                    heading(i);
+                    ++i;
+                }
                 continue;
             }
-            if (!line_start) continue;
-            line_start = false;
-            std::string t;
-            std::string_view label, rest;
-            if (ty == CMARK_NODE_STRONG || ty == CMARK_NODE_EMPH) {
-                flatten_node(c, t);
-                std::string_view l = trim(t);
-                while (!l.empty() && l.back() == ':') l.remove_suffix(1);
-                if (l.size() >= 3 && l.substr(l.size() - 3) == "\xEF\xBC\x9A") l.remove_suffix(3);
-                n += field_role(l) != FieldRole::None;
-            } else if (ty == CMARK_NODE_TEXT && plain_label(literal(c), label, rest)) {
-                n += field_role(label) != FieldRole::None;
+            const cmark_node_type ty = cmark_node_get_type(n);
+            const DateCtx date = context_date(date_at, 7);
+            const bool listed_here = !excluded_level && (!dated_file || date.set());
+            if (ty == CMARK_NODE_PARAGRAPH) {
+                if (out.updated_date == kNoDate) updated_line_date(n, out.updated_date);
+            } else if (listed_here && is_table(n)) {
+                f.table(n, date);
+            } else if (listed_here && ty == CMARK_NODE_LIST) {
+                f.list(n, date, 0);
+            } else if (listed_here && html_starts(n, "<details")) {
+                i = details(i, date);
+                continue;
             }
+            ++i;
         }
-    };
-    const cmark_node_type ty = cmark_node_get_type(node);
-    if (ty == CMARK_NODE_PARAGRAPH) para(node);
-    return n;
-}
+    }
+};
 
-void find_entries(cmark_node* doc, const SourceText& src, Found& out) {
-    (void)src;
+std::vector<BlockInfo> block_infos(cmark_node* doc, size_t& n_tables) {
     std::vector<BlockInfo> blocks;
-    size_t n_tables = 0;
+    n_tables = 0;
     for (cmark_node* n = cmark_node_first_child(doc); n; n = cmark_node_next(n)) {
         BlockInfo b;
         b.node = n;
@@ -421,118 +322,42 @@ void find_entries(cmark_node* doc, const SourceText& src, Found& out) {
         b.labels = count_field_labels(n);
         blocks.push_back(std::move(b));
     }
-    out.tables.reserve(n_tables);
+    return blocks;
+}
 
-    const int L = choose_level(blocks);
-    // Where headings above the papers carry dates, the papers are listed under them: a section
-    // under an undated heading (a README's "License") is then no listing.
-    bool dated_file = false;
+// Where headings above the papers carry dates, the papers are listed under them: a section under
+// an undated heading (a README's "License") is then no listing.
+bool headings_carry_dates(const std::vector<BlockInfo>& blocks, int L) {
     for (const BlockInfo& b : blocks) {
-        if (!b.level || b.level == L || dated_file) continue;
+        if (!b.level || b.level == L) continue;
         int32_t v;
         bool valid;
-        dated_file = find_date(heading_text(b.node), v, valid);
+        if (find_date(heading_text(b.node), v, valid)) return true;
     }
-    Finder f{src, out};
-    DateCtx date_at[7];
-    bool first_heading = true;
-    // Paper sections at level 3 under "## ... (YYYY-MM-DD)" day headings: the l-yohai shape.
-    bool paren_dated = L == 3, saw_paren = false;
-    int excluded_level = 0;     // inside the section of an excluded heading of this level
-    for (size_t i = 0; i < blocks.size(); ++i) {
-        cmark_node* n = blocks[i].node;
-        const int level = blocks[i].level;
-        if (level) {
-            if (excluded_level && level <= excluded_level) excluded_level = 0;
-            const std::string text = heading_text(n);
-            if (level == L) {
-                // A paper section: from this heading to the next of level <= L.
-                size_t j = i + 1;
-                while (j < blocks.size() && !(blocks[j].level && blocks[j].level <= L)) ++j;
-                Section s{i, j, {}, 0};
-                for (size_t k = i; k < j; ++k) {
-                    s.ids.merge(blocks[k].ids);
-                    s.labels += blocks[k].labels;
-                }
-                first_heading = false;
-                // Under a dated heading (a day's listing) every section of the entry level is a
-                // paper, even one with neither link nor fields.
-                const DateCtx ctx = context_date(date_at, L);
-                if (!excluded_level && !blocks[i].excluded && (dated_file ? ctx.set() : carries_paper(s, blocks))) {
-                    if (!blocks[i].link_heading) paren_dated = false;
-                    Entry e;
-                    e.kind = EntryKind::Section;
-                    e.head = n;
-                    e.first = cmark_node_next(n);
-                    e.end = j < blocks.size() ? blocks[j].node : nullptr;
-                    e.date = ctx;
-                    if (s.ids.distinct) e.first_id = s.ids.ids[0];
-                    f.add(std::move(e));
-                }
-                i = j - 1;
-                continue;
-            }
-            DateCtx d;
-            bool valid = false;
-            int32_t v;
-            if (find_date(text, v, valid)) {
-                d.invalid = !valid;
-                if (valid) d.date = v;
-                else out.invalid_date_lines.push_back(uint32_t(cmark_node_get_start_line(n)));
-            }
-            if (level == 2) {
-                int32_t hd;
-                bool hv;
-                if (heading_date(text, hd, hv)) saw_paren = true;
-                else if (d.set()) paren_dated = false;
-            }
-            if (first_heading) {
-                out.first_heading_date = d;
-                first_heading = false;
-            }
-            date_at[level] = d;
-            for (int k = level + 1; k <= 6; ++k) date_at[k] = {};
-            if (blocks[i].excluded) excluded_level = level;
-            continue;
-        }
-        const cmark_node_type ty = cmark_node_get_type(n);
-        if (ty == CMARK_NODE_PARAGRAPH) {
-            if (out.updated_date == kNoDate) updated_line_date(n, out.updated_date);
-            continue;
-        }
-        if (excluded_level) continue;
-        const DateCtx date = context_date(date_at, 7);
-        if (dated_file && !date.set()) continue;
-        if (is_table(n)) {
-            f.table(n, date);
-        } else if (ty == CMARK_NODE_LIST) {
-            f.list(n, date, 0);
-        } else if (html_starts(n, "<details")) {
-            // A <details> block: from this html block to the one that closes it.
-            size_t j = i;
-            while (j < blocks.size() && !html_contains_ci(blocks[j].node, "</details")) ++j;
-            const size_t end = std::min(j + 1, blocks.size());
-            IdSet ids;
-            for (size_t k = i; k < end; ++k) ids.merge(blocks[k].ids);
-            Entry e;
-            e.kind = EntryKind::Details;
-            e.head = n;
-            e.first = cmark_node_next(n);
-            e.end = j < blocks.size() ? blocks[j].node : nullptr;
-            if (j == i) e.first = e.end = nullptr;  // opened and closed in one html block
-            e.date = date;
-            e.details_summary = details_summary(literal(n));
-            if (ids.distinct) e.first_id = ids.ids[0];
-            if (ids.distinct >= 1 || (!e.details_summary.empty() && end - i > 2)) f.add(std::move(e));
-            i = end - 1;
-        }
-    }
+    return false;
+}
 
+const char* format_name(const Finder& f, const Walk& w) {
     int best = 0;
     for (int k = 1; k < 4; ++k)
         if (f.counts[k] > f.counts[best]) best = k;
     static const char* const kNames[4] = {"heading-sections", "table", "details", "list"};
-    if (!out.entries.empty()) out.format = best == 0 && paren_dated && saw_paren ? "daily-papers-ko" : kNames[best];
+    return best == 0 && w.paren_dated && w.saw_paren ? "daily-papers-ko" : kNames[best];
+}
+
+}  // namespace
+
+void find_entries(cmark_node* doc, const SourceText& src, Found& out) {
+    size_t n_tables = 0;
+    std::vector<BlockInfo> blocks = block_infos(doc, n_tables);
+    out.tables.reserve(n_tables);  // entries point into it
+    Finder f{src, out};
+    Walk w{blocks, f, out, 0, false, {}, true, false, false, 0};
+    w.L = choose_level(blocks);
+    w.dated_file = headings_carry_dates(blocks, w.L);
+    w.paren_dated = w.L == 3;
+    w.run();
+    if (!out.entries.empty()) out.format = format_name(f, w);
 }
 
 }  // namespace dv::md

@@ -8,7 +8,7 @@
 
 #include "date.h"
 #include "markdown.h"
-#include "md_doc.h"
+#include "md_reader.h"
 #include "parse_fields.h"
 #include "parser.h"
 #include "text.h"
@@ -32,6 +32,17 @@ std::string_view rtrim_spaces(std::string_view s) {
     while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
     return s;
 }
+// A label as shown: leading emoji and symbols dropped ("💻 Code" → "Code"), trailing colons too.
+// split_label, also for a full-width colon ("**摘要：**", "**原文标题：** text").
+// True if the text nodes of [seg, end) hold only symbols and spaces ("🔗 " before a link).
+bool symbols_only(cmark_node* seg, cmark_node* end) {
+    for (cmark_node* c = seg; c != end; c = cmark_node_next(c))
+        if (cmark_node_get_type(c) == CMARK_NODE_TEXT && !clean_label(literal(c)).empty()) return false;
+    return true;
+}
+
+}  // namespace
+
 std::string_view ltrim_spaces(std::string_view s) {
     while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
     return s;
@@ -41,7 +52,6 @@ std::string_view from_column(std::string_view l, int col) {
     return c < l.size() ? l.substr(c) : std::string_view();
 }
 
-// A label as shown: leading emoji and symbols dropped ("💻 Code" → "Code"), trailing colons too.
 std::string_view clean_label(std::string_view l) {
     l = trim(l);
     while (!l.empty()) {
@@ -57,7 +67,6 @@ std::string_view clean_label(std::string_view l) {
     return l;
 }
 
-// split_label, also for a full-width colon ("**摘要：**", "**原文标题：** text").
 bool split_any_label(std::string_view src, std::string_view& label, std::string_view& text) {
     if (split_label(src, label, text)) return true;
     if (src.empty() || (src[0] != '*' && src[0] != '_')) return false;
@@ -83,129 +92,6 @@ bool split_any_label(std::string_view src, std::string_view& label, std::string_
     return true;
 }
 
-// True if the text nodes of [seg, end) hold only symbols and spaces ("🔗 " before a link).
-bool symbols_only(cmark_node* seg, cmark_node* end) {
-    for (cmark_node* c = seg; c != end; c = cmark_node_next(c))
-        if (cmark_node_get_type(c) == CMARK_NODE_TEXT && !clean_label(literal(c)).empty()) return false;
-    return true;
-}
-
-class Reader {
-public:
-    Reader(const SourceText& src, Diags& diags, PaperDraft& d) : src_(src), diags_(diags), d_(d) {}
-
-    void read(const Entry& e);
-
-private:
-    void heading(cmark_node* h);
-    void blocks(cmark_node* first, cmark_node* end, int depth);
-    void block(cmark_node* n, int depth);
-    void paragraph(cmark_node* para, bool skip_first_line);
-    void list(cmark_node* list, int level);
-    void table_row(cmark_node* row, cmark_node* wrapped_from, const TableColumns& cols);
-    void list_entry(cmark_node* item);
-    void stray(cmark_node* b);
-    // A field line: true if it was one (consumed).
-    bool field(std::string_view label, std::string_view rest_md, std::string_view rest_flat, int ln, bool bold);
-    void add_item(std::string label, std::string text, int level) {
-        if (level > 255) level = 255;
-        if (label.empty() && !pending_label_.empty()) {
-            label = std::move(pending_label_);
-            pending_label_.clear();
-        }
-        d_.summary.push_back({std::move(label), std::move(text), static_cast<uint8_t>(level)});
-    }
-    void flush_pending() {
-        if (pending_label_.empty()) return;
-        std::string l = std::move(pending_label_);
-        pending_label_.clear();
-        d_.summary.push_back({std::move(l), {}, 0});
-    }
-    void set_votes(std::string_view value, int ln) {
-        if (vote_seen_) {
-            diags_.add(uint32_t(ln), Severity::Warning, "second Vote line in one paper ignored");
-            return;
-        }
-        vote_seen_ = true;
-        int32_t v = kNoVotes;
-        int kind = parse_vote_value(value, v);
-        if (kind < 0 && parse_count(value, v)) kind = 1;
-        if (kind == 1) d_.votes = v;
-        if (kind < 0)
-            diags_.add(uint32_t(ln), Severity::Warning,
-                       "malformed vote value \"" + std::string(trim(value).substr(0, 40)) + "\"");
-    }
-    void add_authors(std::string_view s) {
-        std::vector<std::string> names = split_authors(s);
-        if (d_.authors.empty()) {
-            d_.authors = std::move(names);
-            return;
-        }
-        for (auto& nm : names) {
-            bool dup = false;
-            for (const auto& a : d_.authors) dup = dup || a == nm;
-            if (!dup) d_.authors.push_back(std::move(nm));
-        }
-    }
-
-    const SourceText& src_;
-    Diags& diags_;
-    PaperDraft& d_;
-    bool vote_seen_ = false;
-    bool deep_warned_ = false;
-    std::string pending_label_;     // a subheading waiting to label the next item
-    std::string original_title_;    // "原文标题": the title, the heading then a translation
-    std::string field_id_;          // "arXiv ID: ..."
-    std::string scratch_;
-    int continue_item_ = -1;        // a labelled paragraph line whose text goes on on the next lines
-    bool continue_title_ = false;
-};
-
-void Reader::heading(cmark_node* h) {
-    d_.line = static_cast<uint32_t>(cmark_node_get_start_line(h));
-    cmark_node* link = nullptr;
-    for (cmark_node* c = cmark_node_first_child(h); c; c = cmark_node_next(c)) {
-        if (cmark_node_get_type(c) == CMARK_NODE_LINK) {
-            link = c;
-            break;
-        }
-    }
-    flatten_children(h, d_.title);
-    std::string_view url;
-    if (link) {
-        const char* u = cmark_node_get_url(link);
-        url = u ? std::string_view(u, std::strlen(u)) : std::string_view();
-    } else {
-        // "[Title with [unbalanced bracket](url)" is not a link for cmark: split it by hand.
-        std::string_view s = ltrim_spaces(from_column(src_.line(cmark_node_get_start_line(h)), cmark_node_get_start_column(h)));
-        while (!s.empty() && s.front() == '#') s.remove_prefix(1);
-        std::string_view t, u;
-        if (literal_link(s, t, u)) {
-            d_.title.assign(trim(t));
-            url = u;
-        }
-    }
-    std::string_view t = trim(d_.title);
-    if (!link) {
-        // Numbering and a vote marker belong to the list, not the title ("### 3. Title ⭐ 12").
-        int32_t v;
-        size_t at, end;
-        if (vote_marker(t, v, at, end) && trim(t.substr(end)).empty()) {
-            d_.votes = v;
-            vote_seen_ = true;
-        }
-        t = strip_title_decoration(t);
-    }
-    if (t.size() != d_.title.size()) d_.title = std::string(t);
-    if (!url.empty()) {
-        d_.url = resolve_url(url);
-        d_.arxiv_id = arxiv_id_from_url(d_.url);
-    }
-    if (d_.arxiv_id.empty()) {
-        std::string id = arxiv_id_in_text(d_.title);
-        if (!id.empty()) d_.arxiv_id = id;  // "## 2505.04588": the title stays the id until a better one
-    }
-}
 
 void Reader::stray(cmark_node* b) {
     std::string t;
@@ -247,6 +133,49 @@ bool Reader::field(std::string_view label, std::string_view rest_md, std::string
             continue_item_ = int(d_.summary.size()) - 1;
             return true;
     }
+}
+
+// A line of text in a paper paragraph (not an image, video or bare link): a field, the
+// continuation of the field before it, or summary text. True if it was consumed (not text);
+// scratch_ holds its flattened text either way.
+bool Reader::text_line(cmark_node* seg, cmark_node* end, std::string_view line_md, bool mapped, int ln) {
+    bool drop = false;
+        scratch_.clear();
+        for (cmark_node* c = seg; c != end; c = cmark_node_next(c)) flatten_node(c, scratch_);
+        std::string_view flat = trim(scratch_);
+        const cmark_node_type first_ty = cmark_node_get_type(seg);
+        std::string_view label, rest;
+        if (flat.empty()) {
+            drop = true;
+        } else if (starts_with(flat, "[Watch Video]")) {
+            drop = true;  // "[Watch Video]https://...mp4": not a link, but a video all the same
+        } else if ((first_ty == CMARK_NODE_STRONG || first_ty == CMARK_NODE_EMPH) && mapped &&
+                   split_any_label(line_md, label, rest)) {
+            std::string_view lf, rf;
+            std::string_view rest_flat = rest;
+            if (split_any_label(flat, lf, rf)) rest_flat = rf;
+            else {
+                // The flattened line lost the markers: the label is the first node's text.
+                std::string lab;
+                flatten_node(seg, lab);
+                rest_flat = trim(flat.substr(std::min(flat.size(), lab.size())));
+                while (!rest_flat.empty() && rest_flat.front() == ':') rest_flat = trim(rest_flat.substr(1));
+                if (rest_flat.substr(0, 3) == "\xEF\xBC\x9A") rest_flat = trim(rest_flat.substr(3));
+            }
+            drop = field(label, rest, rest_flat, ln, true);
+        } else if (first_ty == CMARK_NODE_TEXT && plain_label(flat, label, rest)) {
+            drop = field(label, rest, rest, ln, false);
+        } else if (continue_title_) {
+            original_title_.push_back(' ');
+            original_title_.append(flat);
+            drop = true;
+        } else if (continue_item_ >= 0 && size_t(continue_item_) < d_.summary.size()) {
+            auto& t = d_.summary[size_t(continue_item_)].text;
+            if (!t.empty()) t.push_back('\n');
+            t.append(mapped ? line_md : flat);
+            drop = true;
+        }
+    return drop;
 }
 
 // A paragraph directly in the paper block: thumbnail, vote, authors, video lines, field lines and
@@ -333,44 +262,8 @@ void Reader::paragraph(cmark_node* para, bool skip_first_line) {
             drop = (u && is_video_url(u)) || lt == "Watch Video" || lt.empty() || (!id.empty() && (id == d_.arxiv_id || d_.arxiv_id.empty()));
         }
         if (!drop) {
-            scratch_.clear();
-            for (cmark_node* c = seg; c != end; c = cmark_node_next(c)) flatten_node(c, scratch_);
-            std::string_view flat = trim(scratch_);
-            const cmark_node_type first_ty = cmark_node_get_type(seg);
-            std::string_view label, rest;
-            if (flat.empty()) {
-                drop = true;
-            } else if (starts_with(flat, "[Watch Video]")) {
-                drop = true;  // "[Watch Video]https://...mp4": not a link, but a video all the same
-            } else if ((first_ty == CMARK_NODE_STRONG || first_ty == CMARK_NODE_EMPH) && mapped &&
-                       split_any_label(line_md, label, rest)) {
-                std::string_view lf, rf;
-                std::string_view rest_flat = rest;
-                if (split_any_label(flat, lf, rf)) rest_flat = rf;
-                else {
-                    // The flattened line lost the markers: the label is the first node's text.
-                    std::string lab;
-                    flatten_node(seg, lab);
-                    rest_flat = trim(flat.substr(std::min(flat.size(), lab.size())));
-                    while (!rest_flat.empty() && rest_flat.front() == ':') rest_flat = trim(rest_flat.substr(1));
-                    if (rest_flat.substr(0, 3) == "\xEF\xBC\x9A") rest_flat = trim(rest_flat.substr(3));
-                }
-                drop = field(label, rest, rest_flat, ln, true);
-            } else if (first_ty == CMARK_NODE_TEXT && plain_label(flat, label, rest)) {
-                drop = field(label, rest, rest, ln, false);
-            } else if (continue_title_) {
-                original_title_.push_back(' ');
-                original_title_.append(flat);
-                drop = true;
-            } else if (continue_item_ >= 0 && size_t(continue_item_) < d_.summary.size()) {
-                auto& t = d_.summary[size_t(continue_item_)].text;
-                if (!t.empty()) t.push_back('\n');
-                t.append(mapped ? line_md : flat);
-                drop = true;
-            }
-            if (drop) {
-                flush();
-            }
+            drop = text_line(seg, end, line_md, mapped, ln);
+            if (drop) flush();
         }
         if (drop) {
             flush();
@@ -533,183 +426,6 @@ void Reader::block(cmark_node* n, int depth) {
 void Reader::blocks(cmark_node* first, cmark_node* end, int depth) {
     for (cmark_node* n = first; n && n != end; n = cmark_node_next(n)) block(n, depth);
     flush_pending();
-}
-
-// A title cell's text: links to the paper itself are not title words, and a parenthetical
-// that held them ("(Read more on [arXiv](…) or [HuggingFace](…))") goes with them.
-std::string cell_title(cmark_node* cell) {
-    std::string t;
-    for (cmark_node* c = cmark_node_first_child(cell); c; c = cmark_node_next(c)) {
-        const char* u = cmark_node_get_type(c) == CMARK_NODE_LINK ? cmark_node_get_url(c) : nullptr;
-        if (u && !arxiv_id_from_url(u).empty()) t.push_back('\x01');
-        else flatten_node(c, t);
-    }
-    for (size_t at = t.find('\x01'); at != std::string::npos; at = t.find('\x01')) {
-        size_t open = t.rfind('(', at), close = t.find(')', at);
-        if (open != std::string::npos && close != std::string::npos && t.find(')', open) >= at)
-            t.erase(open, close - open + 1);
-        else
-            t.erase(at, 1);
-    }
-    std::string out;
-    for (char ch : t) {
-        if ((ch == ' ' || ch == '\t' || ch == '\n') && (out.empty() || out.back() == ' ')) continue;
-        out.push_back(ch == '\t' || ch == '\n' ? ' ' : ch);
-    }
-    return std::string(trim(out));
-}
-
-void Reader::table_row(cmark_node* row, cmark_node* wrapped_from, const TableColumns& cols) {
-    d_.line = uint32_t(cmark_node_get_start_line(wrapped_from ? wrapped_from : row));
-    // The start of a hard-wrapped first cell, from the rows before this one.
-    std::string wrapped;
-    for (cmark_node* r = wrapped_from; r && r != row; r = cmark_node_next(r)) {
-        if (!wrapped.empty()) wrapped.push_back(' ');
-        wrapped += cell_title(cmark_node_first_child(r));
-    }
-    size_t k = 0;
-    for (cmark_node* c = cmark_node_first_child(row); c; c = cmark_node_next(c), ++k) {
-        std::string flat;
-        const FieldRole col_role = k < cols.roles.size() ? FieldRole(cols.roles[k]) : FieldRole::None;
-        if (col_role == FieldRole::Title) flat = cell_title(c);
-        else flatten_children(c, flat);
-        if (k == 0 && !wrapped.empty()) flat = wrapped + " " + flat;
-        std::string_view v = trim(flat);
-        const FieldRole role = k < cols.roles.size() ? FieldRole(cols.roles[k]) : FieldRole::None;
-        if (v.empty()) continue;
-        switch (role) {
-            case FieldRole::Title: {
-                int32_t votes;
-                size_t at, end;
-                if (vote_marker(v, votes, at, end) && trim(v.substr(end)).empty()) d_.votes = votes;
-                d_.title.assign(strip_title_decoration(v));
-                for (cmark_node* x = cmark_node_first_child(c); x; x = cmark_node_next(x))
-                    if (cmark_node_get_type(x) == CMARK_NODE_LINK && d_.url.empty()) {
-                        const char* u = cmark_node_get_url(x);
-                        if (u && !arxiv_id_from_url(u).empty()) d_.url = resolve_url(u);
-                    }
-                break;
-            }
-            case FieldRole::Authors: add_authors(v); break;
-            case FieldRole::Votes: set_votes(v, int(d_.line)); break;
-            case FieldRole::Links: break;
-            case FieldRole::ArxivId: {
-                std::string id = arxiv_id_in_text(v);
-                if (!id.empty()) field_id_ = id;
-                break;
-            }
-            case FieldRole::OriginalTitle: original_title_.assign(v); break;
-            default: {
-                std::string label = k < cols.names.size() ? std::string(clean_label(cols.names[k])) : std::string();
-                add_item(std::move(label), std::string(v), 0);
-                break;
-            }
-        }
-    }
-}
-
-void Reader::list_entry(cmark_node* item) {
-    d_.line = uint32_t(cmark_node_get_start_line(item));
-    cmark_node* first = cmark_node_first_child(item);
-    if (first && cmark_node_get_type(first) == CMARK_NODE_PARAGRAPH) {
-        // The title: the link to the paper, else the first bold text, else the first line.
-        for (cmark_node* c = cmark_node_first_child(first); c; c = cmark_node_next(c)) {
-            const cmark_node_type ty = cmark_node_get_type(c);
-            if (ty == CMARK_NODE_SOFTBREAK || ty == CMARK_NODE_LINEBREAK) break;
-            if (ty == CMARK_NODE_LINK && d_.title.empty()) {
-                const char* u = cmark_node_get_url(c);
-                if (u && !arxiv_id_from_url(u).empty()) {
-                    std::string t;
-                    flatten_node(c, t);
-                    d_.url = resolve_url(u);
-                    // "[arXiv](…)", "[PDF](…)" name the link, not the paper.
-                    if (field_role(t) != FieldRole::Links) d_.title = t;
-                }
-            }
-        }
-        if (d_.title.empty())
-            for (cmark_node* c = cmark_node_first_child(first); c; c = cmark_node_next(c))
-                if (cmark_node_get_type(c) == CMARK_NODE_STRONG) {
-                    flatten_node(c, d_.title);
-                    break;
-                }
-        if (d_.title.empty()) {
-            std::string t;
-            for (cmark_node* c = cmark_node_first_child(first); c; c = cmark_node_next(c)) {
-                const cmark_node_type ty = cmark_node_get_type(c);
-                if (ty == CMARK_NODE_SOFTBREAK || ty == CMARK_NODE_LINEBREAK) break;
-                flatten_node(c, t);
-            }
-            d_.title = t;
-        }
-        int32_t votes;
-        size_t at, end;
-        std::string line1;
-        for (cmark_node* c = cmark_node_first_child(first); c; c = cmark_node_next(c)) {
-            const cmark_node_type ty = cmark_node_get_type(c);
-            if (ty == CMARK_NODE_SOFTBREAK || ty == CMARK_NODE_LINEBREAK) break;
-            flatten_node(c, line1);
-        }
-        if (vote_marker(line1, votes, at, end)) {
-            d_.votes = votes;
-            vote_seen_ = true;
-        }
-        d_.title.assign(strip_title_decoration(d_.title));
-        paragraph(first, true);
-        first = cmark_node_next(first);
-    }
-    for (cmark_node* b = first; b; b = cmark_node_next(b)) {
-        if (cmark_node_get_type(b) == CMARK_NODE_LIST) list(b, 0);
-        else block(b, 0);
-    }
-    flush_pending();
-}
-
-void Reader::read(const Entry& e) {
-    switch (e.kind) {
-        case EntryKind::Section:
-            heading(e.head);
-            blocks(e.first, e.end, 0);
-            break;
-        case EntryKind::Details: {
-            d_.line = uint32_t(cmark_node_get_start_line(e.head));
-            std::string_view t = e.details_summary;
-            int32_t v;
-            size_t at, end;
-            if (vote_marker(t, v, at, end)) {
-                d_.votes = v;
-                vote_seen_ = true;
-            }
-            d_.title.assign(strip_title_decoration(t));
-            if (e.first) blocks(e.first, e.end, 0);
-            break;
-        }
-        case EntryKind::TableRow: table_row(e.head, e.first, *e.columns); break;
-        case EntryKind::ListItem: list_entry(e.head); break;
-    }
-    // The title: an original title given beside a translated heading wins; the translation stays
-    // as a labelled item.
-    std::string_view ot = trim(original_title_);
-    if (!ot.empty() && ot != trim(d_.title)) {
-        if (!trim(d_.title).empty() && trim(d_.title) != d_.arxiv_id)
-            d_.summary.insert(d_.summary.begin(), SummaryDraft{"Translated title", d_.title, 0});
-        d_.title.assign(ot);
-    }
-    // The id: the heading's link, an "arXiv ID:" field, else the first id pass 1 found in the
-    // entry (a link in its body, a bare URL).
-    if (d_.arxiv_id.empty()) d_.arxiv_id = field_id_;
-    if (d_.arxiv_id.empty()) d_.arxiv_id = e.first_id;
-    if (d_.url.empty() && !d_.arxiv_id.empty() && d_.arxiv_id.find('/') == std::string::npos)
-        d_.url = "https://arxiv.org/abs/" + d_.arxiv_id;
-    std::string_view tt = trim(d_.title);
-    if (tt.size() != d_.title.size()) d_.title = std::string(tt);
-}
-
-}  // namespace
-
-void read_entry(const Entry& e, const SourceText& src, Diags& diags, PaperDraft& d) {
-    Reader r(src, diags, d);
-    r.read(e);
 }
 
 }  // namespace dv::md

@@ -266,7 +266,8 @@ std::string app_state_json(App& app) {
                         ? entry_json(app.lib, (uint32_t)app.selected)
                         : json(nullptr);
     json files = json::array();
-    for (const LoadedFile& f : app.lib.files) files.push_back({{"name", f.name}, {"papers", f.papers.size()}, {"bytes", f.bytes}});
+    for (const LoadedFile& f : app.lib.files)
+        files.push_back({{"name", f.name}, {"format", f.format}, {"papers", f.papers.size()}, {"bytes", f.bytes}});
     s["file_list"] = files;
     json diags = json::array();
     for (const Diagnostic& d : library_diagnostics(app.lib)) diags.push_back(diagnostic_json(d));

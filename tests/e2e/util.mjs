@@ -30,7 +30,7 @@ export function listDigests(root) {
     for (const ent of fs.readdirSync(dir, { withFileTypes: true })) {
       const r = rel ? rel + '/' + ent.name : ent.name;
       if (ent.isDirectory()) walk(path.join(dir, ent.name), r);
-      else if (ent.isFile() && /\.(md|markdown)$/i.test(ent.name)) out.push(r);
+      else if (ent.isFile() && !ent.name.startsWith('.') && /.\.(md|markdown|json)$/i.test(ent.name)) out.push(r);  // dv::is_digest_file_name
     }
   };
   walk(root, '');

@@ -1,0 +1,241 @@
+// Scanners pass 1 runs over blocks (md_doc.h): the ids a subtree mentions, field labels at line
+// starts, heading kinds, "Last updated" dates and <details> summaries. Each looks at one node's
+// subtree and nothing else.
+#include <algorithm>
+#include <cstring>
+
+#include "date.h"
+#include "md_doc.h"
+#include "parse_fields.h"
+#include "parser.h"
+#include "text.h"
+
+namespace dv::md {
+
+using namespace parse_detail;
+
+namespace {
+
+bool starts_with_ci(std::string_view s, std::string_view p) {
+    if (s.size() < p.size()) return false;
+    for (size_t i = 0; i < p.size(); ++i) {
+        char c = s[i];
+        if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
+        if (c != p[i]) return false;
+    }
+    return true;
+}
+
+}  // namespace
+
+// Ids in running text: bare paper URLs cmark-gfm did not autolink (inside html, after a letter)
+// and "arXiv:ID" mentions.
+static void ids_in_text(std::string_view s, IdSet& ids) {
+    if (s.find("rxiv") != std::string_view::npos) {
+        std::string id = arxiv_id_mentioned(s);
+        if (!id.empty()) ids.add(id);
+    }
+    for (size_t p = s.find("/papers/"); p != std::string_view::npos; p = s.find("/papers/", p + 8)) {
+        size_t b = s.rfind("huggingface.co", p);
+        if (b == std::string_view::npos || p - b != 14) continue;
+        std::string id = arxiv_id_from_url(s.substr(b, std::min<size_t>(s.size() - b, 64)));
+        if (!id.empty()) ids.add(id);
+    }
+}
+
+// The text of a heading, flattened.
+std::string heading_text(cmark_node* h) {
+    std::string t;
+    flatten_children(h, t);
+    return t;
+}
+
+// Section headings that list papers a producer left out are not entries, nor is anything under them.
+bool excluded_heading(std::string_view text) {
+    std::string f = fold(text);
+    for (std::string_view w : {"excluded", "skipped", "filtered out", "not included", "rejected papers",
+                               "\xEC\xA0\x9C\xEC\x99\xB8",               // 제외
+                               "\xE6\x8E\x92\xE9\x99\xA4",               // 排除
+                               "\xE8\xBF\x87\xE6\xBB\xA4",               // 过滤
+                               "\xE6\x9C\xAA\xE6\x94\xB6\xE5\xBD\x95"})  // 未收录
+        if (f.find(w) != std::string::npos) return true;
+    return false;
+}
+
+// A heading that is one link and nothing else ("### [Title](url)"): a paper's shape even when
+// the link is not to arXiv.
+bool heading_is_link(cmark_node* h) {
+    cmark_node* c = cmark_node_first_child(h);
+    if (!c || cmark_node_get_type(c) != CMARK_NODE_LINK) return false;
+    for (cmark_node* n = cmark_node_next(c); n; n = cmark_node_next(n))
+        if (cmark_node_get_type(n) != CMARK_NODE_TEXT || !trim(literal(n)).empty()) return false;
+    return true;
+}
+
+// "Last updated: 2025-12-04", "**Last Updated:** January 25, 2026", "更新时间：...", "업데이트: ...".
+bool updated_line_date(cmark_node* para, int32_t& date) {
+    std::string t;
+    flatten_children(para, t);
+    std::string_view s = trim(t);
+    // Drop leading emoji and symbols.
+    size_t i = 0;
+    while (i < s.size() && static_cast<unsigned char>(s[i]) >= 0xE2 && static_cast<unsigned char>(s[i]) <= 0xF0 &&
+           !(static_cast<unsigned char>(s[i]) >= 0xEA && static_cast<unsigned char>(s[i]) <= 0xED) &&
+           !(static_cast<unsigned char>(s[i]) >= 0xE4 && static_cast<unsigned char>(s[i]) <= 0xE9)) {
+        size_t k = i;
+        decode_utf8(s, k);
+        i = k;
+        while (i < s.size() && s[i] == ' ') ++i;
+    }
+    s = s.substr(i);
+    bool label = false;
+    for (std::string_view w : {"last updated", "last update", "updated", "update", "generated",
+                               "\xE6\x9B\xB4\xE6\x96\xB0",                                   // 更新
+                               "\xE6\x9C\x80\xE5\x90\x8E\xE6\x9B\xB4\xE6\x96\xB0",           // 最后更新
+                               "\xEC\x97\x85\xEB\x8D\xB0\xEC\x9D\xB4\xED\x8A\xB8",           // 업데이트
+                               "\xEC\xB5\x9C\xEC\xA2\x85 \xEC\x97\x85\xEB\x8D\xB0\xEC\x9D\xB4\xED\x8A\xB8",  // 최종 업데이트
+                               "c\xE1\xBA\xAD" "p nh\xE1\xBA\xAD" "t"})                        // cập nhật
+        if (starts_with_ci(s, w)) label = true;
+    if (!label) return false;
+    bool valid = false;
+    int32_t d;
+    if (!find_date(s.substr(0, 200), d, valid) || !valid) return false;
+    date = d;
+    return true;
+}
+
+// The <summary> text of a <details> html block, tags stripped and entities decoded.
+std::string details_summary(std::string_view html) {
+    std::string out;
+    size_t b = std::string_view::npos;
+    for (size_t p = html.find('<'); p != std::string_view::npos; p = html.find('<', p + 1)) {
+        if (starts_with_ci(html.substr(p), "<summary")) {
+            b = html.find('>', p);
+            break;
+        }
+    }
+    if (b == std::string_view::npos) return out;
+    ++b;
+    size_t e = b;
+    for (size_t p = html.find('<', b); p != std::string_view::npos; p = html.find('<', p + 1))
+        if (starts_with_ci(html.substr(p), "</summary")) {
+            e = p;
+            break;
+        }
+    if (e == b) e = html.size();
+    bool in_tag = false;
+    for (size_t i = b; i < e; ++i) {
+        const char c = html[i];
+        if (c == '<') in_tag = true;
+        else if (c == '>') in_tag = false;
+        else if (!in_tag) out.push_back(c == '\n' ? ' ' : c);
+    }
+    // The few entities these summaries use.
+    std::string dec;
+    for (size_t i = 0; i < out.size(); ++i) {
+        if (out[i] == '&') {
+            static const std::pair<std::string_view, char> kEnt[] = {
+                {"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'}, {"&#39;", '\''}, {"&nbsp;", ' '}};
+            bool hit = false;
+            for (auto& [name, ch] : kEnt)
+                if (std::string_view(out).substr(i, name.size()) == name) {
+                    dec.push_back(ch);
+                    i += name.size() - 1;
+                    hit = true;
+                    break;
+                }
+            if (hit) continue;
+        }
+        dec.push_back(out[i]);
+    }
+    return std::string(trim(dec));
+}
+
+bool html_starts(cmark_node* n, std::string_view tag) {
+    if (cmark_node_get_type(n) != CMARK_NODE_HTML_BLOCK) return false;
+    std::string_view s = trim(literal(n));
+    return starts_with_ci(s, tag);
+}
+bool html_contains_ci(cmark_node* n, std::string_view needle) {
+    if (cmark_node_get_type(n) != CMARK_NODE_HTML_BLOCK) return false;
+    std::string f = fold(literal(n));
+    return f.find(needle) != std::string::npos;
+}
+
+void IdSet::add(std::string_view id) {
+    if (id.empty()) return;
+    const size_t n = std::min(distinct, kMaxIds);
+    for (size_t i = 0; i < n; ++i)
+        if (ids[i] == id) return;
+    if (distinct < kMaxIds) ids[distinct].assign(id);
+    if (distinct <= kMaxIds) ++distinct;
+}
+
+void collect_ids(cmark_node* node, IdSet& ids) {
+    cmark_node* cur = node;
+    while (cur) {
+        const cmark_node_type ty = cmark_node_get_type(cur);
+        bool descend = true;
+        switch (ty) {
+            case CMARK_NODE_LINK: {
+                const char* u = cmark_node_get_url(cur);
+                if (u && *u) ids.add(arxiv_id_from_url(u));
+                break;
+            }
+            case CMARK_NODE_TEXT:
+            case CMARK_NODE_HTML_INLINE:
+            case CMARK_NODE_HTML_BLOCK: ids_in_text(literal(cur), ids); break;
+            case CMARK_NODE_HEADING: {
+                // "## 2505.04588": a heading that is the id itself.
+                cmark_node* c = cmark_node_first_child(cur);
+                if (c && !cmark_node_next(c) && cmark_node_get_type(c) == CMARK_NODE_TEXT)
+                    ids.add(arxiv_id_in_text(literal(c)));
+                break;
+            }
+            case CMARK_NODE_CODE_BLOCK:
+            case CMARK_NODE_IMAGE: descend = false; break;  // code and pictures name no paper
+            default: break;
+        }
+        if (descend) {
+            if (cmark_node* c = cmark_node_first_child(cur)) {
+                cur = c;
+                continue;
+            }
+        }
+        while (cur != node && !cmark_node_next(cur)) cur = cmark_node_parent(cur);
+        cur = cur == node ? nullptr : cmark_node_next(cur);
+    }
+}
+
+int count_field_labels(cmark_node* node) {
+    // Paragraphs directly in this block (or the block itself): the first inline of each line.
+    int n = 0;
+    auto para = [&](cmark_node* p) {
+        bool line_start = true;
+        for (cmark_node* c = cmark_node_first_child(p); c; c = cmark_node_next(c)) {
+            const cmark_node_type ty = cmark_node_get_type(c);
+            if (ty == CMARK_NODE_SOFTBREAK || ty == CMARK_NODE_LINEBREAK) {
+                line_start = true;
+                continue;
+            }
+            if (!line_start) continue;
+            line_start = false;
+            std::string t;
+            std::string_view label, rest;
+            if (ty == CMARK_NODE_STRONG || ty == CMARK_NODE_EMPH) {
+                flatten_node(c, t);
+                std::string_view l = trim(t);
+                while (!l.empty() && l.back() == ':') l.remove_suffix(1);
+                if (l.size() >= 3 && l.substr(l.size() - 3) == "\xEF\xBC\x9A") l.remove_suffix(3);
+                n += field_role(l) != FieldRole::None;
+            } else if (ty == CMARK_NODE_TEXT && plain_label(literal(c), label, rest)) {
+                n += field_role(label) != FieldRole::None;
+            }
+        }
+    };
+    const cmark_node_type ty = cmark_node_get_type(node);
+    if (ty == CMARK_NODE_PARAGRAPH) para(node);
+    return n;
+}
+
+}  // namespace dv::md
