@@ -35,6 +35,20 @@ struct SourceText {
     void block_source(cmark_node* b, std::string& out) const;
 };
 
+// Spaces and tabs off one end of a line; a line from its 1-based column (cmark's positions).
+inline std::string_view rtrim_spaces(std::string_view s) {
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+    return s;
+}
+inline std::string_view ltrim_spaces(std::string_view s) {
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+    return s;
+}
+inline std::string_view from_column(std::string_view l, int col) {
+    size_t c = col > 1 ? static_cast<size_t>(col - 1) : 0;
+    return c < l.size() ? l.substr(c) : std::string_view();
+}
+
 std::string_view literal(cmark_node* n);
 // The plain text of a node and its subtree (text, code, html literals; breaks give a space).
 // Iterative, so deeply nested emphasis cannot overflow the stack.

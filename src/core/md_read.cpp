@@ -28,10 +28,6 @@ bool is_blank(std::string_view s) {
 }
 bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
 
-std::string_view rtrim_spaces(std::string_view s) {
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-    return s;
-}
 // A label as shown: leading emoji and symbols dropped ("💻 Code" → "Code"), trailing colons too.
 // split_label, also for a full-width colon ("**摘要：**", "**原文标题：** text").
 // True if the text nodes of [seg, end) hold only symbols and spaces ("🔗 " before a link).
@@ -42,15 +38,6 @@ bool symbols_only(cmark_node* seg, cmark_node* end) {
 }
 
 }  // namespace
-
-std::string_view ltrim_spaces(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-    return s;
-}
-std::string_view from_column(std::string_view l, int col) {
-    size_t c = col > 1 ? static_cast<size_t>(col - 1) : 0;
-    return c < l.size() ? l.substr(c) : std::string_view();
-}
 
 std::string_view clean_label(std::string_view l) {
     l = trim(l);

@@ -44,28 +44,14 @@ std::string_view SourceText::line(int ln) const {
     return text.substr(b, e - b);
 }
 
-namespace {
-std::string_view rtrim_sp(std::string_view s) {
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-    return s;
-}
-std::string_view ltrim_sp(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-    return s;
-}
-std::string_view col(std::string_view l, int c) {
-    size_t k = c > 1 ? static_cast<size_t>(c - 1) : 0;
-    return k < l.size() ? l.substr(k) : std::string_view();
-}
-}  // namespace
 
 void SourceText::paragraph_source(cmark_node* para, std::string& out) const {
     int sl = cmark_node_get_start_line(para), el = cmark_node_get_end_line(para);
     int sc = cmark_node_get_start_column(para);
     for (int ln = sl; ln <= el; ++ln) {
-        std::string_view l = ln == sl ? col(line(ln), sc) : ltrim_sp(line(ln));
+        std::string_view l = ln == sl ? from_column(line(ln), sc) : ltrim_spaces(line(ln));
         if (ln > sl) out.push_back('\n');
-        out.append(rtrim_sp(l));
+        out.append(rtrim_spaces(l));
     }
 }
 
@@ -76,14 +62,14 @@ void SourceText::block_source(cmark_node* b, std::string& out) const {
     for (int ln = sl; ln <= el; ++ln) {
         std::string_view l = line(ln);
         if (ln == sl) {
-            l = col(l, sc);
+            l = from_column(l, sc);
         } else {
             size_t k = 0;
             while (k < indent && k < l.size() && (l[k] == ' ' || l[k] == '\t')) ++k;
             l.remove_prefix(k);
         }
         if (ln > sl) out.push_back('\n');
-        out.append(rtrim_sp(l));
+        out.append(rtrim_spaces(l));
     }
     while (!out.empty() && out.back() == '\n') out.pop_back();
 }
