@@ -262,3 +262,45 @@ TEST_CASE("hf_day_line and hf_day_from_unix", "[hf_fetch]") {
     CHECK(hf_day_from_unix(1445412480) == D("2015-10-21"));
     CHECK(hf_day_from_unix(-1) == -1);
 }
+
+TEST_CASE("hf_queue: at most 4 in flight, retry waits, cancel keeps finished days", "[hf_fetch]") {
+    std::vector<int32_t> days;
+    for (int i = 1; i <= 6; ++i) days.push_back(D("2024-06-01") + i - 1);
+    HfQueue q;
+    HfRetryPolicy p;  // 1 s base
+    hf_queue_init(q, days, p);
+    std::vector<size_t> s = hf_queue_start(q, 0);
+    CHECK(s == std::vector<size_t>{0, 1, 2, 3});
+    CHECK(hf_queue_start(q, 0).empty());  // the slots are full
+    HfAttempt fail;
+    fail.status = 500;
+    HfDayResult r;
+    CHECK_FALSE(hf_queue_finish(q, 0, fail, 10, r));  // retried 1 s later, at 11
+    CHECK(hf_queue_next_due(q) == 0);  // days 5 and 6 have been due all along (no slot yet)
+    CHECK(hf_queue_start(q, 10) == std::vector<size_t>{4});  // the free slot goes to a due day
+    HfAttempt ok;
+    ok.status = 200;
+    ok.body = "[]";
+    REQUIRE(hf_queue_finish(q, 1, ok, 10, r));
+    CHECK(r.ok);
+    CHECK(r.day == days[1]);
+    CHECK(r.attempts == 1);
+    CHECK(hf_queue_start(q, 10) == std::vector<size_t>{5});
+    REQUIRE(hf_queue_finish(q, 2, ok, 10.5, r));
+    CHECK(hf_queue_next_due(q) == 11);
+    CHECK(hf_queue_start(q, 10.9).empty());  // the retry's wait is not over
+    CHECK(hf_queue_start(q, 11) == std::vector<size_t>{0});
+    CHECK(q.days[0].attempt == 2);
+    // A day's answer can only end it once.
+    CHECK_FALSE(hf_queue_finish(q, 1, ok, 10, r));
+    std::vector<HfDayResult> rest;
+    hf_queue_cancel(q, rest);
+    CHECK(rest.size() == 4);  // days 1 and 2 finished and stay finished
+    for (const HfDayResult& c : rest) CHECK(c.reason == "cancelled");
+    CHECK(hf_queue_done(q));
+    CHECK(q.failed == 4);
+    CHECK(q.in_flight == 0);
+    CHECK(hf_queue_start(q, 100).empty());
+    // A late answer for a cancelled day is ignored.
+    CHECK_FALSE(hf_queue_finish(q, 2, ok, 11, r));
+}

@@ -217,6 +217,75 @@ std::string hf_day_line(const HfDayResult& r) {
     return s;
 }
 
+void hf_queue_init(HfQueue& q, const std::vector<int32_t>& days, const HfRetryPolicy& policy) {
+    q = HfQueue();
+    q.policy = policy;
+    q.days.resize(days.size());
+    for (size_t i = 0; i < days.size(); ++i) q.days[i].day = days[i];
+}
+
+std::vector<size_t> hf_queue_start(HfQueue& q, double now_s) {
+    std::vector<size_t> start;
+    if (q.cancelled) return start;
+    for (size_t i = 0; i < q.days.size() && q.in_flight < (size_t)kHfMaxInFlight; ++i) {
+        HfQueue::Day& d = q.days[i];
+        if (d.state != HfQueue::State::Waiting || d.not_before > now_s) continue;
+        d.state = HfQueue::State::InFlight;
+        d.attempt++;
+        q.in_flight++;
+        start.push_back(i);
+    }
+    return start;
+}
+
+double hf_queue_next_due(const HfQueue& q) {
+    double next = -1;
+    for (const HfQueue::Day& d : q.days)
+        if (d.state == HfQueue::State::Waiting && (next < 0 || d.not_before < next)) next = d.not_before;
+    return next;
+}
+
+bool hf_queue_finish(HfQueue& q, size_t index, HfAttempt a, double now_s, HfDayResult& out) {
+    if (index >= q.days.size() || q.days[index].state != HfQueue::State::InFlight) return false;
+    HfQueue::Day& d = q.days[index];
+    q.in_flight--;
+    a.day = d.day;
+    a.attempt = d.attempt;
+    HfJudgement j = hf_judge(a, q.policy);
+    if (j.verdict == HfVerdict::Retry) {
+        d.state = HfQueue::State::Waiting;
+        d.not_before = now_s + j.wait_s;
+        return false;
+    }
+    d.state = HfQueue::State::Done;
+    q.done++;
+    out = HfDayResult();
+    out.day = d.day;
+    out.attempts = d.attempt;
+    out.ok = j.verdict == HfVerdict::Ok;
+    out.papers = j.papers;
+    out.reason = std::move(j.reason);
+    if (out.ok) out.body = std::string(a.body);
+    else q.failed++;
+    return true;
+}
+
+void hf_queue_cancel(HfQueue& q, std::vector<HfDayResult>& out) {
+    q.cancelled = true;
+    for (HfQueue::Day& d : q.days) {
+        if (d.state == HfQueue::State::Done) continue;
+        if (d.state == HfQueue::State::InFlight) q.in_flight--;
+        d.state = HfQueue::State::Done;
+        q.done++;
+        q.failed++;
+        HfDayResult r;
+        r.day = d.day;
+        r.attempts = d.attempt;
+        r.reason = "cancelled";
+        out.push_back(std::move(r));
+    }
+}
+
 int32_t hf_day_from_unix(int64_t t) {
     int64_t d = t >= 0 ? t / 86400 : -((-t + 86399) / 86400);
     return (int32_t)d;

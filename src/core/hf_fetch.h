@@ -129,6 +129,38 @@ struct HfDayResult {
 };
 std::string hf_day_line(const HfDayResult& r);
 
+// --- the queue ----------------------------------------------------------------------------------
+// The schedule every platform runs: which day's next attempt may start now (at most kHfMaxInFlight
+// in flight, retry waits honoured), and what an ended attempt means (hf_judge). The platform only
+// performs the requests (libcurl, fetch()) and reports how each ended. Times are the platform's
+// monotonic seconds.
+struct HfQueue {
+    enum class State : uint8_t { Waiting, InFlight, Done };
+    struct Day {
+        int32_t day = kNoDate;
+        int attempt = 0;               // attempts started
+        double not_before = 0;         // a retry's wait ends then
+        State state = State::Waiting;
+    };
+    std::vector<Day> days;
+    HfRetryPolicy policy;
+    size_t in_flight = 0, done = 0, failed = 0;
+    bool cancelled = false;
+};
+void hf_queue_init(HfQueue& q, const std::vector<int32_t>& days, const HfRetryPolicy& policy);
+// Marks the days whose attempt may start now as in flight (attempt counted) and returns their
+// indices, oldest day first.
+std::vector<size_t> hf_queue_start(HfQueue& q, double now_s);
+// When the next waiting day becomes due (-1 if none waits).
+double hf_queue_next_due(const HfQueue& q);
+// An attempt of day `index` ended (a.day and a.attempt are filled in here). Returns true with
+// `out` set when the day is done (Ok or Failed); false when it waits for a retry. Results of days
+// already done (a cancelled day's late answer) are ignored (false).
+bool hf_queue_finish(HfQueue& q, size_t index, HfAttempt a, double now_s, HfDayResult& out);
+// Ends every day not done with a "cancelled" result (appended to `out`).
+void hf_queue_cancel(HfQueue& q, std::vector<HfDayResult>& out);
+inline bool hf_queue_done(const HfQueue& q) { return q.done == q.days.size(); }
+
 // UTC day number for a Unix time.
 int32_t hf_day_from_unix(int64_t unix_seconds);
 

@@ -32,11 +32,9 @@ namespace {
 
 constexpr size_t kMaxBody = 64u << 20;  // a day is ~100 KB; anything near this is not a day
 
-struct DayState {
-    int32_t day = kNoDate;
-    int attempt = 0;                   // attempts started
-    Clock::time_point not_before{};    // a retry's wait
-    bool done = false;
+// One transfer in flight: the queue's day index and what arrived.
+struct Transfer {
+    size_t index = 0;
     CURL* easy = nullptr;
     curl_slist* headers = nullptr;     // this attempt's request headers (live as long as easy)
     std::string body, retry_after;
@@ -45,7 +43,7 @@ struct DayState {
 };
 
 size_t on_body(char* data, size_t size, size_t n, void* user) {
-    DayState* s = (DayState*)user;
+    Transfer* s = (Transfer*)user;
     size_t len = size * n;
     if (s->body.size() + len > kMaxBody) {
         s->too_large = true;
@@ -56,7 +54,7 @@ size_t on_body(char* data, size_t size, size_t n, void* user) {
 }
 
 size_t on_header(char* data, size_t size, size_t n, void* user) {
-    DayState* s = (DayState*)user;
+    Transfer* s = (Transfer*)user;
     size_t len = size * n;
     std::string_view h(data, len);
     constexpr std::string_view kName = "retry-after:";
@@ -89,21 +87,18 @@ HfNet net_of(CURLcode c) {
     }
 }
 
-void start_attempt(CURLM* multi, DayState& s, const HfFetchJob& job) {
-    s.attempt++;
-    s.body.clear();
-    s.retry_after.clear();
-    s.too_large = false;
-    s.error[0] = 0;
-    std::string url = hf_day_url(job.base, s.day);
+Transfer* start_attempt(CURLM* multi, size_t index, int32_t day, const HfFetchJob& job) {
+    Transfer* s = new Transfer;
+    s->index = index;
+    std::string url = hf_day_url(job.base, day);
     CURL* e = curl_easy_init();
     curl_easy_setopt(e, CURLOPT_URL, url.c_str());
-    curl_easy_setopt(e, CURLOPT_PRIVATE, &s);
+    curl_easy_setopt(e, CURLOPT_PRIVATE, s);
     curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, on_body);
-    curl_easy_setopt(e, CURLOPT_WRITEDATA, &s);
+    curl_easy_setopt(e, CURLOPT_WRITEDATA, s);
     curl_easy_setopt(e, CURLOPT_HEADERFUNCTION, on_header);
-    curl_easy_setopt(e, CURLOPT_HEADERDATA, &s);
-    curl_easy_setopt(e, CURLOPT_ERRORBUFFER, s.error);
+    curl_easy_setopt(e, CURLOPT_HEADERDATA, s);
+    curl_easy_setopt(e, CURLOPT_ERRORBUFFER, s->error);
     curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
     curl_easy_setopt(e, CURLOPT_TIMEOUT_MS, (long)(job.timeout_s * 1000));
     curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS, (long)(std::min(job.timeout_s, 15.0) * 1000));
@@ -114,11 +109,21 @@ void start_attempt(CURLM* multi, DayState& s, const HfFetchJob& job) {
 #if LIBCURL_VERSION_NUM >= 0x075500
     curl_easy_setopt(e, CURLOPT_PROTOCOLS_STR, "http,https");
 #endif
-    s.headers = curl_slist_append(nullptr, "Accept: application/json");
-    curl_easy_setopt(e, CURLOPT_HTTPHEADER, s.headers);
-    s.easy = e;
+    s->headers = curl_slist_append(nullptr, "Accept: application/json");
+    curl_easy_setopt(e, CURLOPT_HTTPHEADER, s->headers);
+    s->easy = e;
     curl_multi_add_handle(multi, e);
+    return s;
 }
+
+void end_transfer(CURLM* multi, Transfer* s) {
+    curl_multi_remove_handle(multi, s->easy);
+    curl_easy_cleanup(s->easy);
+    curl_slist_free_all(s->headers);
+    delete s;
+}
+
+double mono_s() { return std::chrono::duration<double>(Clock::now().time_since_epoch()).count(); }
 
 }  // namespace
 
@@ -126,67 +131,37 @@ void hf_fetch_run(const HfFetchJob& job, const std::atomic<bool>* cancel,
                   const std::function<void(HfDayResult&&)>& on_result) {
     static std::once_flag once;
     std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
-    std::vector<DayState> days(job.days.size());
-    for (size_t i = 0; i < days.size(); ++i) days[i].day = job.days[i];
     if (!hf_base_valid(job.base)) {
-        for (DayState& s : days) {
+        for (int32_t d : job.days) {
             HfDayResult r;
-            r.day = s.day;
+            r.day = d;
             r.reason = "invalid base URL '" + job.base + "' (http:// or https:// and a host)";
             on_result(std::move(r));
         }
         return;
     }
+    HfQueue q;
+    hf_queue_init(q, job.days, job.policy);
     CURLM* multi = curl_multi_init();
-    size_t left = days.size(), in_flight = 0;
-    auto finish = [&](DayState& s, HfDayResult&& r) {
-        s.done = true;
-        left--;
-        on_result(std::move(r));
-    };
-    auto release = [&](DayState& s) {
-        curl_multi_remove_handle(multi, s.easy);
-        curl_easy_cleanup(s.easy);
-        curl_slist_free_all(s.headers);
-        s.easy = nullptr;
-        s.headers = nullptr;
-        in_flight--;
-    };
-    while (left > 0) {
+    std::vector<Transfer*> live;
+    while (!hf_queue_done(q)) {
         if (cancel && cancel->load()) {
-            for (DayState& s : days) {
-                if (s.done) continue;
-                if (s.easy) release(s);
-                HfDayResult r;
-                r.day = s.day;
-                r.attempts = s.attempt;
-                r.reason = "cancelled";
-                finish(s, std::move(r));
-            }
+            for (Transfer* t : live) end_transfer(multi, t);
+            live.clear();
+            std::vector<HfDayResult> rest;
+            hf_queue_cancel(q, rest);
+            for (HfDayResult& r : rest) on_result(std::move(r));
             break;
         }
-        Clock::time_point now = Clock::now();
-        Clock::time_point next_start = Clock::time_point::max();
-        for (DayState& s : days) {
-            if (s.done || s.easy) continue;
-            if (s.not_before > now) {
-                next_start = std::min(next_start, s.not_before);
-                continue;
-            }
-            if (in_flight >= (size_t)kHfMaxInFlight) break;
-            start_attempt(multi, s, job);
-            in_flight++;
-        }
+        for (size_t i : hf_queue_start(q, mono_s())) live.push_back(start_attempt(multi, i, q.days[i].day, job));
         int running = 0;
         curl_multi_perform(multi, &running);
         int msgs = 0;
         while (CURLMsg* m = curl_multi_info_read(multi, &msgs)) {
             if (m->msg != CURLMSG_DONE) continue;
-            DayState* s = nullptr;
+            Transfer* s = nullptr;
             curl_easy_getinfo(m->easy_handle, CURLINFO_PRIVATE, (char**)&s);
             HfAttempt a;
-            a.day = s->day;
-            a.attempt = s->attempt;
             a.net = s->too_large ? HfNet::Other : net_of(m->data.result);
             if (s->too_large) a.net_detail = "response larger than 64 MB";
             else if (a.net != HfNet::None) a.net_detail = s->error[0] ? s->error : curl_easy_strerror(m->data.result);
@@ -196,29 +171,19 @@ void hf_fetch_run(const HfFetchJob& job, const std::atomic<bool>* cancel,
             a.retry_after = s->retry_after;
             a.now_unix = (int64_t)std::time(nullptr);
             a.body = s->body;
-            HfJudgement j = hf_judge(a, job.policy);
-            release(*s);
-            if (j.verdict == HfVerdict::Retry) {
-                s->not_before = Clock::now() + std::chrono::milliseconds((long long)(j.wait_s * 1000));
-                continue;
-            }
             HfDayResult r;
-            r.day = s->day;
-            r.attempts = s->attempt;
-            r.ok = j.verdict == HfVerdict::Ok;
-            r.papers = j.papers;
-            r.reason = j.reason;
-            if (r.ok) r.body = std::move(s->body);
-            finish(*s, std::move(r));
+            bool done = hf_queue_finish(q, s->index, a, mono_s(), r);
+            live.erase(std::find(live.begin(), live.end(), s));
+            end_transfer(multi, s);
+            if (done) on_result(std::move(r));
         }
-        if (left == 0) break;
+        if (hf_queue_done(q)) break;
         // Sleep until a transfer has news, a retry is due, or 100 ms pass (the cancel check).
         int wait_ms = 100;
-        if (next_start != Clock::time_point::max()) {
-            auto until = std::chrono::duration_cast<std::chrono::milliseconds>(next_start - Clock::now()).count();
-            wait_ms = (int)std::clamp<long long>(until, 0, 100);
-        }
-        if (in_flight > 0) curl_multi_poll(multi, nullptr, 0, wait_ms, nullptr);
+        double due = hf_queue_next_due(q);
+        if (due >= 0 && q.in_flight < (size_t)kHfMaxInFlight)
+            wait_ms = (int)std::clamp((due - mono_s()) * 1000.0, 0.0, 100.0);
+        if (!live.empty()) curl_multi_poll(multi, nullptr, 0, wait_ms, nullptr);
         else std::this_thread::sleep_for(std::chrono::milliseconds(wait_ms));
     }
     curl_multi_cleanup(multi);
