@@ -87,8 +87,8 @@ else()
     add_executable(digest-viewer src/platform/main_native.cpp src/platform/gl_frame.cpp
         src/platform/platform_common.cpp src/platform/native_args.cpp src/platform/native_capture.cpp
         src/platform/native_desktop.cpp src/platform/native_library.cpp src/platform/native_window.cpp
-        src/platform/native_files.cpp src/platform/native_settings.cpp)
-    target_link_libraries(digest-viewer PRIVATE dv_ui dv_gfx glfw OpenGL::GL dv_warnings)
+        src/platform/native_files.cpp src/platform/native_settings.cpp src/platform/native_fetch.cpp)
+    target_link_libraries(digest-viewer PRIVATE dv_ui dv_gfx dv_fetch glfw OpenGL::GL dv_warnings)
     target_link_libraries(dv_gfx PRIVATE glfw OpenGL::GL)
     # Fonts: beside the binary, then ../share/digest-viewer/fonts, then (a build run from the
     # source tree) third_party/fonts. Screenshots (--screenshot) use stb_image_write (libstb-dev).

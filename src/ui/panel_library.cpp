@@ -37,6 +37,7 @@ void panel_library(App& app) {
         ImGui::SameLine();
         if (ImGui::Button("Open folder")) app.host.request_open_folder();
     }
+    hf_fetch_controls(app);  // Get from Hugging Face (issue 11)
 
     ImGui::SeparatorText("Sort");
     static const char* kSortNames[] = {"Date", "Votes", "Title", "Percentile"};

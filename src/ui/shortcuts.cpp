@@ -92,6 +92,7 @@ void handle_shortcuts(App& app) {
             app.day_index = step_day(app, app.day_index, +1);
     }
     if (ImGui::IsKeyPressed(ImGuiKey_C)) app.show_charts = !app.show_charts;
+    if (ImGui::IsKeyPressed(ImGuiKey_G) && app.hf.enabled && app.host.hf_start) app_hf_request(app);
 }
 
 }  // namespace dv
