@@ -125,5 +125,15 @@ else()
             COMMAND bash "${CMAKE_CURRENT_SOURCE_DIR}/tests/native/run_native_test.sh"
                     $<TARGET_FILE:digest-viewer> $<TARGET_FILE:digest-cli> "${_dv_native_corpus}" $<TARGET_FILE:dv_png_check>)
         set_tests_properties(native_app_xvfb PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 300)
+        # Get from Hugging Face in the app, against tests/fetch/hf_server.py (skipped without xvfb-run).
+        find_package(Python3 COMPONENTS Interpreter)
+        if(Python3_FOUND)
+            get_filename_component(_dv_hf_archive "${PROJECT_SOURCE_DIR}/../shared/hf-json" ABSOLUTE)
+            add_test(NAME fetch_app_xvfb
+                COMMAND "${Python3_EXECUTABLE}" "${CMAKE_CURRENT_SOURCE_DIR}/tests/fetch/test_fetch_cli.py"
+                        --cli $<TARGET_FILE:digest-cli> --viewer $<TARGET_FILE:digest-viewer>
+                        --archive "${_dv_hf_archive}" --fixtures "${CMAKE_CURRENT_SOURCE_DIR}/tests/data/hf" --case app)
+            set_tests_properties(fetch_app_xvfb PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 180 LABELS fetch)
+        endif()
     endif()
 endif()

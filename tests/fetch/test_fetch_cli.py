@@ -7,6 +7,7 @@ Exit 0 pass, 1 fail, 77 skip (no archive for a case that needs it). No request l
 import argparse
 import json
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -245,7 +246,57 @@ def case_refused(a, work):
     return 0
 
 
-CASES = {"range": case_range, "fixture_range": case_fixture_range, "retry": case_retry_after,
+def run_app(a, work, srv, *extra, quit_after="5"):
+    state = os.path.join(work, "state.json")
+    env = dict(os.environ, XDG_CACHE_HOME=os.path.join(work, "cache"))
+    p = subprocess.run(["xvfb-run", "-a", a.viewer, "--no-settings", "--size", "1000x700", "--hf-base", srv.base,
+                        "--quit-after", quit_after, "--dump-state", state, *extra],
+                       capture_output=True, text=True, timeout=120, env=env)
+    check(p.returncode == 0, "app: exit 0: %s" % p.stderr[-500:])
+    return json.load(open(state))
+
+
+def case_app(a, work):
+    """digest-viewer --fetch-hf 7 under Xvfb: the library equals digest-cli on the days it kept;
+    a failed day says why and keeps the rest; a second start asks only for today and yesterday."""
+    if not a.viewer or not shutil.which("xvfb-run"):
+        return 77
+    if not archive_file(a.archive, "2026-08-20"):
+        return 77
+    srv = Server(work, a.archive, a.fixtures, ["2026-08-19=403"])
+    try:
+        s = run_app(a, work, srv, "--fetch-hf", "7", "--hf-today", "2026-08-23")
+        hf = s["hf"]
+        check(not hf["running"] and hf["done"] == 7 and hf["failed"] == 1, "app: 7 days done, 1 failed: %s" % hf)
+        check("2026-08-19: failed: HTTP 403 (blocked by the server)" in hf["lines"], "app: the failure line: %s" % hf["lines"])
+        cache = os.path.join(work, "cache", "digest-viewer", "hf")
+        kept = sorted(os.listdir(cache))
+        check("2026-08-19.json" not in kept and len(kept) == 6, "app: 6 days kept in the cache: %s" % kept)
+        q = subprocess.run([a.cli, "query", "", cache], capture_output=True, text=True)
+        cli = json.loads(q.stdout)
+        check(cli["count"] > 0 and s["papers"] == cli["count"], "app: papers %d == digest-cli query %d" % (s["papers"], cli["count"]))
+        names = sorted(f["name"] for f in s["file_list"])
+        check("hf/2026-08-20.json" in names and "hf/2026-08-21.json" in names, "app: files named hf/DATE.json: %s" % names)
+        for f in s["file_list"]:
+            src = archive_file(a.archive, f["name"][3:13])
+            if src:
+                check(f["papers"] == len(papers_of(a.cli, [src])), "app: %s papers as digest-cli parse" % f["name"])
+        n1 = len(srv.requests())
+        # Second start, same cache: settled days come from it (no request), today and yesterday are asked.
+        s = run_app(a, work, srv, "--fetch-hf", "7", "--hf-today", "2026-08-23")
+        again = sorted(r["date"] for r in srv.requests()[n1:])
+        check(again == ["2026-08-19", "2026-08-22", "2026-08-23"], "app again: requests %s" % again)
+        check(s["papers"] == cli["count"], "app again: the same library")
+        # Without --fetch-hf nothing is requested at all.
+        n2 = len(srv.requests())
+        s = run_app(a, work, srv, os.path.join(a.fixtures, "2024-06-06.json"), quit_after="1.5")
+        check(len(srv.requests()) == n2, "app: no request unless asked")
+    finally:
+        srv.stop()
+    return 0
+
+
+CASES = {"app": case_app, "range": case_range, "fixture_range": case_fixture_range, "retry": case_retry_after,
          "failures": case_failures, "slow": case_slow, "refused": case_refused}
 
 
@@ -254,6 +305,7 @@ def main():
     ap.add_argument("--cli", required=True)
     ap.add_argument("--archive", default="")
     ap.add_argument("--fixtures", required=True)
+    ap.add_argument("--viewer", default="")
     ap.add_argument("--case", required=True, choices=sorted(CASES))
     a = ap.parse_args()
     with tempfile.TemporaryDirectory(prefix="dv-fetch-") as work:
