@@ -75,6 +75,7 @@ struct HfFetchUi {
     int32_t today = kNoDate;           // tests: a fixed "today"; kNoDate = the clock (UTC)
     int days = 0;                      // > 0: the last N days (--fetch-hf N); 0 = the plan's default
     bool request = false;              // asked for (button, shortcut, command line); handled next frame
+    bool notice_open = false;          // the first-use notice is showing
     bool running = false;
     bool show_panel = false;           // the per-day results window
     std::vector<HfPlannedDay> plan;

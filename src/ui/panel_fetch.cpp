@@ -190,6 +190,7 @@ void panel_fetch(App& app) {
             } else {
                 make_plan(app);
                 ImGui::OpenPopup(kNoticeTitle);
+                h.notice_open = true;
             }
         }
     }
@@ -213,6 +214,8 @@ void panel_fetch(App& app) {
             ImGui::CloseCurrentPopup();
         }
         ImGui::EndPopup();
+    } else {
+        h.notice_open = false;
     }
 
     if (!h.show_panel) return;
@@ -248,7 +251,7 @@ nlohmann::json hf_state_json(const App& app) {
     for (const HfDayResult& r : h.results) lines.push_back(hf_day_line(r));
     return {{"enabled", h.enabled && app.host.hf_start != nullptr}, {"running", h.running}, {"total", h.total},
             {"done", h.done}, {"failed", h.failed}, {"lines", lines}, {"summary", h.summary},
-            {"notice_seen", h.notice_seen}, {"base", h.base}};
+            {"notice_seen", h.notice_seen}, {"notice_open", h.notice_open}, {"base", h.base}};
 }
 
 }  // namespace dv

@@ -135,7 +135,7 @@ void panel_help(App& app) {
         {"L / D", "list view / day view"},
         {"[ / ]  or  Left / Right", "previous / next day (day view)"},
         {"C", "charts"},
-        {"G", "get the latest days from Hugging Face"},
+        {"G", "get the latest days from Hugging Face (Esc cancels)"},
         {"Ctrl + = / Ctrl + -", "bigger / smaller text"},
         {"Ctrl + 0", "reset text size"},
         {"?", "this help"},
