@@ -160,8 +160,9 @@ void app_hf_results(App& app, std::vector<HfDayResult>& results, bool finished) 
     app_set_status(app, run_status(app));
 }
 
-void hf_fetch_controls(App& app) {
+void hf_fetch_controls(App& app, const char* section) {
     if (!available(app)) return;
+    if (section) ImGui::SeparatorText(section);
     HfFetchUi& h = app.hf;
     if (h.running) {
         char label[48];

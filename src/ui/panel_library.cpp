@@ -37,7 +37,6 @@ void panel_library(App& app) {
         ImGui::SameLine();
         if (ImGui::Button("Open folder")) app.host.request_open_folder();
     }
-    hf_fetch_controls(app);  // Get from Hugging Face (issue 11)
 
     ImGui::SeparatorText("Sort");
     static const char* kSortNames[] = {"Date", "Votes", "Title", "Percentile"};
@@ -70,6 +69,9 @@ void panel_library(App& app) {
             app.host.save_file("digest-papers.md", "text/markdown", export_markdown(app.lib, app.result));
         }
     }
+
+    // Get from Hugging Face (issue 11), below the export buttons so those keep their place.
+    hf_fetch_controls(app, "Hugging Face");
 
     ImGui::SeparatorText("Files");
     if (ImGui::SmallButton("Clear all")) ImGui::OpenPopup("Clear the library?");

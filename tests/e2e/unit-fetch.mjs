@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-import { CLI, ORIGIN, hfApi, newPage, openViewer, step, steps } from './suite.mjs';
+import { CLI, ORIGIN, hfApi, newPage, openViewer, screenshot, step, steps } from './suite.mjs';
 import { frames, state, waitState } from './page.mjs';
 import { runCli, sleep, skip } from './util.mjs';
 
@@ -47,6 +47,7 @@ export default async function run() {
     steps.check(s1.hf.summary === `7 days (${WEEK[0]} to ${TODAY}): 7 to fetch`, 'the notice says which days', s1.hf.summary);
     await sleep(300);
     steps.check(apiCalls() === 0, 'still nothing requested while the notice shows', apiCalls());
+    steps.note(`screenshot ${await screenshot(page, 'fetch-notice.png')}`);
   });
 
   await step('13 fetch 7 days: the library equals digest-cli on the same JSON', async () => {
@@ -65,6 +66,7 @@ export default async function run() {
       steps.check(!!f && f.bytes === hfApi.body(d).length, `hf/${d}.json loaded byte for byte`, f);
     }
     steps.check(s.hf.failed === 0 && s.hf.lines.length === 7, 'a line per day, none failed', s.hf.lines);
+    steps.note(`screenshot ${await screenshot(page, 'fetch-results.png')}`);
     steps.check(s.status.startsWith('Hugging Face: 7 days, 7 loaded'), 'the status sums it up', s.status);
     const stored = await page.evaluate(() => window.digestViewer.stored());
     steps.check(stored.includes('hf/2026-08-20.json') && stored.includes('hf/2026-08-21.json'), 'the days are kept in IndexedDB', stored);
