@@ -3,6 +3,7 @@
 #include "hf_fetcher.h"
 
 #include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
