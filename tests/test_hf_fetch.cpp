@@ -78,7 +78,7 @@ TEST_CASE("hf_plan: cached settled days are kept, today and yesterday refreshed,
     for (const HfPlannedDay& p : hf_plan(r, cached)) CHECK(p.action != HfDayAction::Cached);
 }
 
-TEST_CASE("hf_plan: ranges are clamped to today; reversed or future ranges are empty", "[hf_fetch]") {
+TEST_CASE("hf_plan: ranges are clamped to today, reversed or future ranges are empty", "[hf_fetch]") {
     HfPlanRequest r;
     r.today = D("2024-06-05");
     r.from = D("2024-06-03");
@@ -124,7 +124,7 @@ TEST_CASE("hf_retry_after_seconds: delta seconds and IMF-fixdate", "[hf_fetch]")
     CHECK(hf_retry_after_seconds("Wed, 21 Foo 2015 07:28:00 GMT", 0) == -1);
 }
 
-TEST_CASE("hf_judge: 429 waits Retry-After, else backs off; bounded attempts", "[hf_fetch]") {
+TEST_CASE("hf_judge: 429 waits Retry-After or backs off, attempts bounded", "[hf_fetch]") {
     HfRetryPolicy p;  // 4 attempts, 1 s base
     HfAttempt a;
     a.day = D("2024-06-06");

@@ -221,6 +221,8 @@ void panel_fetch(App& app) {
 
     if (!h.show_panel) return;
     const float em = ImGui::GetFontSize();
+    // Over the papers, not the library pane (its button and progress bar stay visible).
+    ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_FirstUseEver, ImVec2(0.5f, 0.5f));
     ImGui::SetNextWindowSize(ImVec2(30 * em, 16 * em), ImGuiCond_FirstUseEver);
     if (!ImGui::Begin("Hugging Face", &h.show_panel, ImGuiWindowFlags_NoCollapse)) {
         ImGui::End();
