@@ -70,7 +70,7 @@ if(EMSCRIPTEN)
         -sUSE_GLFW=3 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2
         -sALLOW_MEMORY_GROWTH=1 -sINITIAL_MEMORY=64MB -sTOTAL_STACK=1MB
         -sWASM_ASYNC_COMPILATION=1 -sMODULARIZE=0 -sEXIT_RUNTIME=0
-        -sEXPORTED_FUNCTIONS=_main,_malloc,_free,_dv_add_file,_dv_finish_load,_dv_state_json,_dv_set_hash,_dv_input_text,_dv_wake,_dv_load_sample,_dv_bench_parse,_dv_set_composing
+        -sEXPORTED_FUNCTIONS=_main,_malloc,_free,_dv_add_file,_dv_finish_load,_dv_state_json,_dv_set_hash,_dv_input_text,_dv_wake,_dv_load_sample,_dv_bench_parse,_dv_set_composing,_dv_hf_attempt,_dv_hf_pump
         -sEXPORTED_RUNTIME_METHODS=UTF8ToString,stringToUTF8,lengthBytesUTF8
         -sENVIRONMENT=web -sDYNAMIC_EXECUTION=0
         --preload-file "${_dv_font_stage}@/fonts"
@@ -88,8 +88,8 @@ else()
     add_executable(digest-viewer src/platform/main_native.cpp src/platform/gl_frame.cpp
         src/platform/platform_common.cpp src/platform/native_args.cpp src/platform/native_capture.cpp
         src/platform/native_desktop.cpp src/platform/native_library.cpp src/platform/native_window.cpp
-        src/platform/native_files.cpp src/platform/native_settings.cpp)
-    target_link_libraries(digest-viewer PRIVATE dv_ui dv_gfx glfw OpenGL::GL dv_warnings)
+        src/platform/native_files.cpp src/platform/native_settings.cpp src/platform/native_fetch.cpp)
+    target_link_libraries(digest-viewer PRIVATE dv_ui dv_gfx dv_fetch glfw OpenGL::GL dv_warnings)
     target_link_libraries(dv_gfx PRIVATE glfw OpenGL::GL)
     # Fonts: beside the binary, then ../share/digest-viewer/fonts, then (a build run from the
     # source tree) third_party/fonts. Screenshots (--screenshot) use stb_image_write (libstb-dev).
@@ -126,5 +126,15 @@ else()
             COMMAND bash "${CMAKE_CURRENT_SOURCE_DIR}/tests/native/run_native_test.sh"
                     $<TARGET_FILE:digest-viewer> $<TARGET_FILE:digest-cli> "${_dv_native_corpus}" $<TARGET_FILE:dv_png_check>)
         set_tests_properties(native_app_xvfb PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 300)
+        # Get from Hugging Face in the app, against tests/fetch/hf_server.py (skipped without xvfb-run).
+        find_package(Python3 COMPONENTS Interpreter)
+        if(Python3_FOUND)
+            get_filename_component(_dv_hf_archive "${PROJECT_SOURCE_DIR}/../shared/hf-json" ABSOLUTE)
+            add_test(NAME fetch_app_xvfb
+                COMMAND "${Python3_EXECUTABLE}" "${CMAKE_CURRENT_SOURCE_DIR}/tests/fetch/test_fetch_cli.py"
+                        --cli $<TARGET_FILE:digest-cli> --viewer $<TARGET_FILE:digest-viewer>
+                        --archive "${_dv_hf_archive}" --fixtures "${CMAKE_CURRENT_SOURCE_DIR}/tests/data/hf" --case app)
+            set_tests_properties(fetch_app_xvfb PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 180 LABELS fetch)
+        endif()
     endif()
 endif()

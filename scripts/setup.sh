@@ -25,6 +25,7 @@ PACKAGES=(
     build-essential cmake ninja-build pkg-config dpkg-dev ca-certificates
     nlohmann-json3-dev catch2 cmark-gfm
     emscripten
+    libcurl4-openssl-dev
     libglfw3-dev libgl-dev libgl1-mesa-dri xvfb xauth libstb-dev
     fonts-nanum fonts-dejavu-core
     chromium

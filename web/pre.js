@@ -28,6 +28,15 @@ Module['dvAddFile'] = function (name, bytes) {
     return dvWithBytes(bytes, function (dataPtr, len) { return _dv_add_file(namePtr, dataPtr, bytes ? len : -1); });
   });
 };
+// One Hugging Face request ended (web/shell.js DV.hfRequest): strings and the body through the
+// same marshalling; body === null: none (passed as length -1).
+Module['dvHfAttempt'] = function (gen, index, net, detail, status, retryAfter, body) {
+  return dvWithString(detail, function (d) {
+    return dvWithString(retryAfter, function (r) {
+      return dvWithBytes(body, function (b, len) { _dv_hf_attempt(gen, index, net, d, status, r, b, body ? len : -1); });
+    });
+  });
+};
 Module['dvSetHash'] = function (hash) { dvWithString(hash, function (p) { _dv_set_hash(p); }); };
 Module['dvInputText'] = function (text) { dvWithString(text, function (p) { _dv_input_text(p); }); };
 

@@ -116,6 +116,15 @@
     prefersDark() { return !window.matchMedia || window.matchMedia('(prefers-color-scheme: dark)').matches; },
     textInput(active, x, y, h) { setTextInput(active, x, y, h); },
     filesRemoved(names) { storeLater(() => store.deleteAll(names)); },
+    // Get from Hugging Face: see the section below.
+    hfRequest(gen, index, url) { hfRequest(gen, index, url); },
+    hfKeep(name, bytes) { storeLater(() => store.putAll([{ name, bytes }])); },
+    hfTimer(gen, ms) { setTimeout(() => Module._dv_hf_pump(gen), ms); },
+    hfAbort(gen) { for (const [key, ctl] of hf.inFlight) if (key.startsWith(gen + ':')) ctl.abort(); },
+    hfSettings(enabled, noticeSeen) {
+      try { localStorage.setItem(HF_SETTINGS, JSON.stringify({ enabled, notice_seen: noticeSeen })); } catch (e) { /* private mode */ }
+    },
+    hfConfig() { return hfConfig(); },
     onReady() {
       statusEl.classList.add('done');
       restoreLibrary().finally(() => {
@@ -124,6 +133,67 @@
       });
     },
   };
+
+  // --- Get from Hugging Face (issue 11) ------------------------------------------------------------
+  // The viewer decides everything (which days, which URL, when to retry, what a failure means:
+  // src/core/hf_fetch.h, run by main_web.cpp's HfQueue); this only performs one fetch() per call
+  // and reports how it ended. Nothing is requested until the reader asks. ?hf=URL sets the API
+  // base (the page's CSP allows 'self' and https://huggingface.co only), ?hf=off turns the
+  // feature off for the visit, ?hftoday=YYYY-MM-DD fixes "today" (tests).
+  const HF_SETTINGS = 'digest-viewer.hf';
+  // dv::HfNet in src/core/hf_fetch.h, in that order.
+  const HF_NET = { none: 0, offline: 1, refused: 2, blocked: 3, timeout: 4, truncated: 5, cancelled: 6, other: 7 };
+  const HF_TIMEOUT_MS = 30000;   // HfFetchJob::timeout_s natively
+  const hf = { inFlight: new Map(), requested: [] };
+  function hfConfig() {
+    const params = new URLSearchParams(location.search);
+    let saved = {};
+    try { saved = JSON.parse(localStorage.getItem(HF_SETTINGS) || '{}') || {}; } catch (e) { saved = {}; }
+    const base = params.get('hf');
+    return {
+      enabled: base === 'off' ? false : saved.enabled !== false,
+      notice_seen: !!saved.notice_seen,
+      base: base && base !== 'off' ? base : '',
+      today: params.get('hftoday') || '',
+    };
+  }
+  function hfRequest(gen, index, url) {
+    const key = gen + ':' + index;
+    const ctl = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => { timedOut = true; ctl.abort(); }, HF_TIMEOUT_MS);
+    hf.inFlight.set(key, ctl);
+    hf.requested.push(url);
+    (async () => {
+      let net = HF_NET.none, detail = '', status = 0, retryAfter = '', body = null;
+      try {
+        const res = await fetch(url, { signal: ctl.signal, credentials: 'omit', cache: 'no-store', referrerPolicy: 'no-referrer',
+          redirect: 'error', headers: { Accept: 'application/json' } });
+        status = res.status;
+        retryAfter = res.headers.get('Retry-After') || '';
+        try {
+          body = new Uint8Array(await res.arrayBuffer());
+        } catch (e) {
+          net = timedOut ? HF_NET.timeout : ctl.signal.aborted ? HF_NET.cancelled : HF_NET.truncated;
+          detail = String((e && e.message) || e);
+        }
+      } catch (e) {
+        if (timedOut) net = HF_NET.timeout;
+        else if (ctl.signal.aborted) net = HF_NET.cancelled;
+        else if (navigator.onLine === false) net = HF_NET.offline;
+        else {
+          // fetch() says only "Failed to fetch": a refused connection, a CORS or CSP refusal look alike.
+          net = HF_NET.blocked;
+          detail = 'the browser could not reach it (connection refused, or not allowed by the page or the server)';
+        }
+      } finally {
+        clearTimeout(timer);
+        hf.inFlight.delete(key);
+      }
+      if (net === HF_NET.cancelled) return;  // the viewer already ended these days
+      Module.dvHfAttempt(gen, index, net, detail, status, retryAfter, body);
+    })();
+  }
 
   // --- Module configuration (read by digest-viewer.js) ------------------------------------------
   window.Module = {
@@ -319,6 +389,7 @@
     loadSample() { return ready.then(() => Module._dv_load_sample()); },
     downloads() { return downloads.slice(); },
     stored() { return storeSync.then(() => store.all()).then((all) => all.map((f) => f.name)); },
+    hfRequested() { return hf.requested.slice(); },   // every URL "Get from Hugging Face" fetched
   };
 
   // --- Start ----------------------------------------------------------------------------------------

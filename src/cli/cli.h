@@ -73,5 +73,7 @@ int cmd_parse(const Options& o);
 int cmd_query(const Options& o);
 int cmd_stats(const Options& o);
 int cmd_export(const Options& o);
+// fetch-hf parses its own arguments (none of the library options apply).
+int cmd_fetch_hf(int argc, char** argv);
 
 }  // namespace dvcli

@@ -43,6 +43,7 @@ int run(int argc, char** argv) {
         std::printf("digest-cli %s\n", version_string());
         return kExitOk;
     }
+    if (first == "fetch-hf") return cmd_fetch_hf(argc, argv);
     Options o;
     o.command = std::string(first);
     bool takes_query_positional = o.command == "query";

@@ -23,6 +23,14 @@ void print_usage(bool to_stderr) {
         "  digest-cli export [--format json|csv|md] [--query Q] [--sort KEY] [--asc|--desc]\n"
         "                    [--limit N] [-o FILE] FILE|DIR...\n"
         "      The (filtered) library as JSON, CSV (RFC 4180) or digest markdown.\n"
+        "  digest-cli fetch-hf --out DIR [--days N | --from YYYY-MM-DD --to YYYY-MM-DD]\n"
+        "                     [--hf-base URL] [--force] [--attempts N] [--timeout S] [--today D]\n"
+        "      Hugging Face Daily Papers days (GET URL/api/daily_papers?date=D, base\n"
+        "      https://huggingface.co), one DIR/YYYY-MM-DD.json per day, a line per day.\n"
+        "      Without --days or a range: the days after DIR's latest (or the last 7).\n"
+        "      Days in DIR older than yesterday are not fetched again unless --force;\n"
+        "      429 (Retry-After), 5xx and timeouts are retried (4 attempts unless\n"
+        "      --attempts). --today fixes \"today\" (UTC) for reproducible runs.\n"
         "  digest-cli --help | --version\n"
         "\n"
         "Directories are read recursively for *.md, *.markdown and *.json files (sorted; names\n"
@@ -33,7 +41,7 @@ void print_usage(bool to_stderr) {
         "votes>=N votes<N votes:A..B, date:2024-06 date:2024-06-01..2024-06-30.\n"
         "\n"
         "Exit status: 0 ok (malformed file content is reported as diagnostics, not an error),\n"
-        "1 unreadable input or unwritable output, 2 usage error.\n",
+        "1 unreadable input or unwritable output (fetch-hf: any day failed), 2 usage error.\n",
         f);
 }
 

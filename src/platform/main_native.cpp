@@ -18,10 +18,12 @@
 #include "native_args.h"
 #include "native_capture.h"
 #include "native_desktop.h"
+#include "native_fetch.h"
 #include "native_library.h"
 #include "native_window.h"
 #include "platform_common.h"
 #include "ui/app.h"
+#include "core/date.h"
 
 #ifndef DV_SOURCE_FONT_DIR
 #define DV_SOURCE_FONT_DIR ""
@@ -103,6 +105,40 @@ void install_host(dv::App& app) {
     app.host.files.write = host_write;
     app.host.files.open = [](const std::vector<std::string>& paths) { open_paths(paths, true); };
     app.host.platform_name = "native";
+    // Get from Hugging Face (issue 11): hf_* slots (libcurl builds only), settings kept here.
+    dvn::fetch_install(app, [] {
+        g.settings.hf_enabled = g.app.hf.enabled;
+        g.settings.hf_notice_seen = g.app.hf.notice_seen;
+        save_settings_now();
+    });
+}
+
+// Get from Hugging Face: the settings' (or this run's) base and switches, and --fetch-hf.
+bool setup_fetch() {
+    dv::HfFetchUi& h = g.app.hf;
+    h.enabled = g.settings.hf_enabled;
+    h.notice_seen = g.settings.hf_notice_seen;
+    h.base = !g.opt.hf_base.empty() ? g.opt.hf_base : g.settings.hf_base;
+    if (!dv::hf_base_valid(h.base)) {
+        std::fprintf(stderr, "digest-viewer: the Hugging Face base '%s' is not an http(s) URL with a host\n", h.base.c_str());
+        if (!g.opt.hf_base.empty()) return false;
+        h.base = dv::kHfDefaultBase;
+    }
+    if (!g.opt.hf_today.empty() && !dv::parse_date(g.opt.hf_today, h.today)) {
+        std::fprintf(stderr, "digest-viewer: --hf-today wants YYYY-MM-DD\n");
+        return false;
+    }
+    if (g.opt.fetch_hf >= 0) {
+        if (!g.app.host.hf_start) {
+            std::fprintf(stderr, "digest-viewer: --fetch-hf: this build has no libcurl (libcurl4-openssl-dev)\n");
+        } else {
+            // Asked for on the command line: that is the consent the first-use notice asks for.
+            h.enabled = true;
+            h.notice_seen = true;
+            dv::app_hf_request(g.app, g.opt.fetch_hf);
+        }
+    }
+    return true;
 }
 
 // --- Window callbacks (installed before ImGui's, which chain to them) ---------------------------
@@ -218,6 +254,7 @@ void run_loop() {
             open_paths(dropped, true);
         }
         if (!bench && dvn::library_poll(g.library, g.app, now)) dv::wake(1.0);
+        if (dvn::fetch_poll(g.app)) dv::wake(1.0);
 
         dv::WakeTimer& wt = dv::wake_timer();
         const bool blink = ImGui::GetIO().WantTextInput && now - last_frame >= 0.5 && glfwGetWindowAttrib(g.window, GLFW_FOCUSED);
@@ -282,6 +319,11 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "digest-viewer: could not start the UI (fonts in %s?)\n", g.font_dir.c_str());
     update_scale();
     load_startup(settings_msg);
+    if (!setup_fetch()) {
+        dv::platform_shutdown();
+        glfwTerminate();
+        return 2;
+    }
     glfwShowWindow(g.window);
     dv::wake(2.0);
 
@@ -295,6 +337,7 @@ int main(int argc, char** argv) {
         std::string err;
         if (!dvn::write_file_bytes(g.opt.dump_state, dv::app_state_json(g.app) + "\n", err)) std::fprintf(stderr, "digest-viewer: %s\n", err.c_str());
     }
+    dvn::fetch_shutdown();
     save_settings_now();
     dv::platform_shutdown();
     glfwDestroyWindow(g.window);

@@ -5,7 +5,9 @@
 #include <emscripten/html5.h>
 #include <GLFW/glfw3.h>
 
+#include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <string>
 
 #include "gl_frame.h"
@@ -13,6 +15,8 @@
 #include "platform_common.h"
 #include <nlohmann/json.hpp>
 
+#include "core/date.h"
+#include "core/hf_fetch.h"
 #include "core/parser.h"
 #include "ui/app.h"
 
@@ -28,6 +32,9 @@ struct Web {
     ImGuiPlatformImeData ime;     // where ImGui's text caret is (Platform_SetImeDataFn)
     bool text_active = false;     // last told to the page
     ImVec2 text_pos;
+    // Get from Hugging Face (issue 11): the run's schedule (core HfQueue); the page only fetches.
+    dv::HfQueue hf;
+    int hf_generation = 0;        // tags the page's requests, so a cancelled run's answers are dropped
 };
 Web g;
 
@@ -45,6 +52,21 @@ EM_JS(void, js_text_input, (int active, float x, float y, float h), { DV.textInp
 EM_JS(int, js_prefers_dark, (), { return DV.prefersDark() ? 1 : 0; });
 EM_JS(void, js_ready, (), { DV.onReady(); });
 EM_JS(void, js_files_removed, (const char* names_json), { DV.filesRemoved(JSON.parse(UTF8ToString(names_json))); });
+// Get from Hugging Face: the page performs one request (fetch()) and reports through dv_hf_attempt;
+// keeps a finished day in IndexedDB; wakes dv_hf_pump after `ms`; aborts the run's requests.
+EM_JS(void, js_hf_request, (int gen, int index, const char* url), { DV.hfRequest(gen, index, UTF8ToString(url)); });
+EM_JS(void, js_hf_keep, (const char* name, const char* data, int len),
+      { DV.hfKeep(UTF8ToString(name), HEAPU8.slice(data, data + len)); });
+EM_JS(void, js_hf_timer, (int gen, int ms), { DV.hfTimer(gen, ms); });
+EM_JS(void, js_hf_abort, (int gen), { DV.hfAbort(gen); });
+EM_JS(void, js_hf_settings, (int enabled, int notice_seen), { DV.hfSettings(!!enabled, !!notice_seen); });
+// {enabled, notice_seen, base, today} from the URL (?hf=URL, ?hftoday=DATE) and localStorage.
+EM_JS(char*, js_hf_config, (), {
+    var s = JSON.stringify(DV.hfConfig());
+    var n = lengthBytesUTF8(s) + 1, p = _malloc(n);
+    stringToUTF8(s, p, n);
+    return p;
+});
 // Not glfwSetWindowSize: Emscripten's GLFW 3.1.6 asks for fullscreen when the size equals the
 // screen's. Browser.setCanvasSize resizes the backing store and tells GLFW through its listener.
 EM_JS(void, js_set_canvas_size, (int w, int h), { Browser.setCanvasSize(w, h); });
@@ -64,6 +86,47 @@ void host_library_changed(const std::vector<std::string>& removed) {
     js_files_removed(j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
 }
 
+// --- Get from Hugging Face (issue 11) -----------------------------------------------------------
+double hf_now_s() { return emscripten_get_now() / 1000.0; }
+
+// Starts what the queue allows now, and asks the page to call back when the next retry is due.
+void hf_pump() {
+    dv::HfQueue& q = g.hf;
+    for (size_t i : dv::hf_queue_start(q, hf_now_s()))
+        js_hf_request(g.hf_generation, (int)i, dv::hf_day_url(g.app.hf.base, q.days[i].day).c_str());
+    double due = dv::hf_queue_next_due(q);
+    if (due >= 0 && !dv::hf_queue_done(q) && q.in_flight < (size_t)dv::kHfMaxInFlight)
+        js_hf_timer(g.hf_generation, std::max(0, (int)((due - hf_now_s()) * 1000) + 5));
+}
+
+void host_hf_start(const std::vector<int32_t>& days, const std::string& base) {
+    if (!dv::hf_queue_done(g.hf)) js_hf_abort(g.hf_generation);
+    g.hf_generation++;
+    dv::hf_queue_init(g.hf, days, dv::HfRetryPolicy());
+    hf_pump();
+}
+void host_hf_cancel() {
+    std::vector<dv::HfDayResult> rest;
+    dv::hf_queue_cancel(g.hf, rest);
+    js_hf_abort(g.hf_generation);
+    dv::app_hf_results(g.app, rest, true);
+    dv::wake();
+}
+void host_hf_settings() { js_hf_settings(g.app.hf.enabled ? 1 : 0, g.app.hf.notice_seen ? 1 : 0); }
+
+void hf_configure(dv::App& app) {
+    char* text = js_hf_config();
+    nlohmann::json c = nlohmann::json::parse(text, nullptr, false);
+    free(text);
+    if (!c.is_object()) return;
+    app.hf.enabled = c.value("enabled", true);
+    app.hf.notice_seen = c.value("notice_seen", false);
+    std::string base = c.value("base", std::string());
+    if (!base.empty() && dv::hf_base_valid(base)) app.hf.base = base;
+    int32_t today;
+    if (dv::parse_date(c.value("today", std::string()), today)) app.hf.today = today;
+}
+
 void install_host(dv::App& app) {
     app.host.open_url = host_open_url;
     app.host.save_file = host_save_file;
@@ -72,6 +135,12 @@ void install_host(dv::App& app) {
     app.host.request_open_folder = js_open_folder;
     app.host.library_changed = host_library_changed;
     app.host.platform_name = "web";
+    // Get from Hugging Face (issue 11). Kept days are the library's own hf/ files (IndexedDB keeps
+    // them with every other accepted file), so no hf_cached_days slot.
+    app.host.hf_start = host_hf_start;
+    app.host.hf_cancel = host_hf_cancel;
+    app.host.hf_settings_changed = host_hf_settings;
+    hf_configure(app);
 }
 
 // The clipboard and the IME caret go through the page (needs the ImGui context).
@@ -173,6 +242,31 @@ EMSCRIPTEN_KEEPALIVE void dv_input_text(const char* utf8) {
     dv::wake();
 }
 EMSCRIPTEN_KEEPALIVE void dv_wake() { dv::wake(); }
+// One request of a Hugging Face run ended. net: dv::HfNet as a number (0 = a response arrived);
+// len < 0: no body. Ok days are kept in IndexedDB before the library takes them.
+EMSCRIPTEN_KEEPALIVE void dv_hf_attempt(int gen, int index, int net, const char* detail, int status,
+                                        const char* retry_after, const char* body, int len) {
+    if (gen != g.hf_generation) return;  // a cancelled run's late answer
+    dv::HfAttempt a;
+    a.net = (dv::HfNet)std::clamp(net, 0, (int)dv::HfNet::Other);
+    a.net_detail = detail ? detail : "";
+    a.status = status;
+    a.retry_after = retry_after ? retry_after : "";
+    a.now_unix = (int64_t)(emscripten_date_now() / 1000.0);
+    if (body && len > 0) a.body = std::string_view(body, (size_t)len);
+    dv::HfDayResult r;
+    if (dv::hf_queue_finish(g.hf, (size_t)index, a, hf_now_s(), r)) {
+        if (r.ok) js_hf_keep(dv::hf_file_name(r.day).c_str(), r.body.data(), (int)r.body.size());
+        std::vector<dv::HfDayResult> one;
+        one.push_back(std::move(r));
+        dv::app_hf_results(g.app, one, dv::hf_queue_done(g.hf));
+    }
+    hf_pump();
+    dv::wake();
+}
+EMSCRIPTEN_KEEPALIVE void dv_hf_pump(int gen) {
+    if (gen == g.hf_generation) hf_pump();
+}
 // While an IME composes, the search box hides its placeholder (the composition is drawn over it).
 EMSCRIPTEN_KEEPALIVE void dv_set_composing(int on) {
     g.app.ime_composing = on != 0;

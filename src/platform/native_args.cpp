@@ -26,6 +26,10 @@ void print_usage(std::FILE* f) {
         "  --screenshot F.png  write the last frame as PNG (with --frames or --quit-after)\n"
         "  --dump-state F.json write the viewer's state object at exit\n"
         "  --open-dialog       show the open dialog at start\n"
+        "  --fetch-hf N        get the last N days from Hugging Face at start (0: the days since\n"
+        "                      the last one loaded, or the last 7); kept in $XDG_CACHE_HOME/digest-viewer/hf\n"
+        "  --hf-base URL       the API base (default https://huggingface.co; a settings entry too)\n"
+        "  --hf-today DATE     take DATE (YYYY-MM-DD) as today for the fetch plan\n"
         "  --help, --version\n"
         "Settings: $XDG_CONFIG_HOME/digest-viewer/settings.json (default ~/.config/...).\n",
         f);
@@ -102,6 +106,21 @@ bool parse_args(int argc, char** argv, Options& o) {
             o.no_settings = true;
         } else if (a == "--open-dialog") {
             o.open_dialog = true;
+        } else if (a == "--fetch-hf") {
+            if (!(v = need(i))) return false;
+            char* end = nullptr;
+            long n = std::strtol(v, &end, 10);
+            if (*v == 0 || *end || n < 0 || n > 3660) {
+                std::fprintf(stderr, "digest-viewer: --fetch-hf wants a number of days (0 = since the last loaded)\n");
+                return false;
+            }
+            o.fetch_hf = (int)n;
+        } else if (a == "--hf-base") {
+            if (!(v = need(i))) return false;
+            o.hf_base = v;
+        } else if (a == "--hf-today") {
+            if (!(v = need(i))) return false;
+            o.hf_today = v;
         } else {
             std::fprintf(stderr, "digest-viewer: unknown option %s (see --help)\n", a.c_str());
             return false;

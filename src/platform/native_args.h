@@ -21,6 +21,10 @@ struct Options {
     std::string location;       // a view hash to apply after loading (as the web URL's #...)
     bool no_settings = false;
     bool open_dialog = false;   // show the open dialog at start (screenshots of it)
+    // Get from Hugging Face (issue 11): fetch at start (-1 = no; 0 = the default plan; N = last N days).
+    int fetch_hf = -1;
+    std::string hf_base;        // API base for this run ("" = the settings')
+    std::string hf_today;       // a fixed "today" (YYYY-MM-DD) for reproducible tests
 };
 
 // Fills `o` from argv. --help and --version print and exit; false (after a message on stderr) on a

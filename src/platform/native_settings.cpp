@@ -118,6 +118,9 @@ bool load_settings(const std::string& path, Settings& s, std::string& message) {
         r.bad.push_back("theme");
     }
     r.str("location", d.location);
+    r.flag("hf_enabled", d.hf_enabled);
+    r.flag("hf_notice_seen", d.hf_notice_seen);
+    r.str("hf_base", d.hf_base);
     if (d.recent.size() > kMaxRecent) d.recent.resize(kMaxRecent);
     s = std::move(d);
     if (!r.bad.empty()) {
@@ -147,6 +150,9 @@ std::string settings_to_json(const Settings& s) {
     j["font_size"] = s.font_size;
     j["theme"] = s.theme;
     j["location"] = s.location;
+    j["hf_enabled"] = s.hf_enabled;
+    j["hf_notice_seen"] = s.hf_notice_seen;
+    j["hf_base"] = s.hf_base;
     return j.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
 }
 

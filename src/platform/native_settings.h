@@ -20,6 +20,10 @@ struct Settings {
     float font_size = 15.0f;
     std::string theme = "follow";      // "dark", "light" or "follow" (the desktop's preference)
     std::string location;              // the view hash (query, sort, day, paper)
+    // Get from Hugging Face (issue 11): the feature on/off, the first-use notice seen, the API base.
+    bool hf_enabled = true;
+    bool hf_notice_seen = false;
+    std::string hf_base = "https://huggingface.co";
 };
 
 constexpr size_t kMaxRecent = 12;

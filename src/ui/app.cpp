@@ -246,6 +246,8 @@ void app_sync_location(App& app) {
     if (app.host.set_location) app.host.set_location(encode_view_state(app.location), push);
 }
 
+nlohmann::json hf_state_json(const App& app);  // panel_fetch.cpp
+
 std::string app_state_json(App& app) {
     app_update_result(app);
     using nlohmann::json;
@@ -278,6 +280,7 @@ std::string app_state_json(App& app) {
     s["location"] = app_current_location(app);
     s["font_size"] = app.font_size;
     s["theme"] = app.dark ? "dark" : "light";
+    s["hf"] = hf_state_json(app);
     // Chart data equals `digest-cli stats --json` on the same query.
     app_update_stats(app);
     json full = stats_json(app.lib, app.charts.stats);

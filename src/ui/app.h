@@ -9,6 +9,7 @@
 
 #include "chart_math.h"
 #include "core/inline_markdown.h"
+#include "core/hf_fetch.h"
 #include "core/library.h"
 #include "core/query.h"
 #include "core/stats.h"
@@ -53,6 +54,37 @@ struct Host {
     // callback drawing them; its user data is a ScatterDrawParams. Both null: CPU fallback.
     void (*scatter_upload)(const float* xy, size_t n) = nullptr;
     void (*scatter_draw)(const ImDrawList* list, const ImDrawCmd* cmd) = nullptr;
+
+    // --- Get from Hugging Face (issue 11). hf_start null: not on this platform (action hidden). ---
+    // hf_start begins requesting `days` (core/hf_fetch.h's HfQueue: 4 in flight, its retries)
+    // from `base` and returns at once; the platform hands each finished day to app_hf_results
+    // (keeping ok days first: cache folder or IndexedDB). hf_cancel ends the run (finished days
+    // stay). hf_cached_days / hf_read_cached: the days the platform keeps, for the plan. Both may
+    // be null (only the library's own hf/ files count as kept then).
+    void (*hf_start)(const std::vector<int32_t>& days, const std::string& base) = nullptr;
+    void (*hf_cancel)() = nullptr;
+    std::vector<int32_t> (*hf_cached_days)() = nullptr;
+    bool (*hf_read_cached)(int32_t day, std::string& bytes) = nullptr;
+    void (*hf_settings_changed)() = nullptr;                          // HfFetchUi enabled/notice_seen
+};
+
+// The "Get from Hugging Face" action's state (src/ui/panel_fetch.cpp). enabled and notice_seen are
+// settings the platform keeps; the rest lives for one run.
+struct HfFetchUi {
+    bool enabled = true;               // off: no button, no shortcut, nothing is ever requested
+    bool notice_seen = false;          // the first use said what is fetched from where
+    std::string base = kHfDefaultBase; // --hf-base / ?hf=
+    int32_t today = kNoDate;           // tests: a fixed "today"; kNoDate = the clock (UTC)
+    int days = 0;                      // > 0: the last N days (--fetch-hf N); 0 = the plan's default
+    bool request = false;              // asked for (button, shortcut, command line); handled next frame
+    bool notice_open = false;          // the first-use notice is showing
+    bool running = false;
+    bool show_panel = false;           // the per-day results window
+    std::vector<HfPlannedDay> plan;
+    size_t total = 0, done = 0, failed = 0;  // requested days of this run
+    size_t papers = 0;                 // papers in the days loaded by this run
+    std::vector<HfDayResult> results;  // per day (bodies dropped), day order
+    std::string summary;               // hf_plan_summary of the run
 };
 
 // What app_add_file saw since the last app_finish_load, which turns it into one status line.
@@ -184,6 +216,9 @@ struct App {
     ChartState charts;
     DetailCache detail;
 
+    // Get from Hugging Face (issue 11).
+    HfFetchUi hf;
+
     // The view the URL (or the native settings) shows: last written through host.set_location or
     // applied by app_apply_location. app_frame compares it with the current view.
     ViewState location;
@@ -204,6 +239,13 @@ void app_add_unreadable(App& app, const std::string& name);
 void app_finish_load(App& app);
 // The embedded sample digests (written for the project).
 void app_load_sample(App& app);
+
+// Get from Hugging Face (src/ui/panel_fetch.cpp). app_hf_request asks for a run (the first use
+// shows a one-line notice first); days > 0 = the last N days, else the default plan.
+void app_hf_request(App& app, int days = 0);
+// The platform hands finished days over (from its frame loop, never from another thread);
+// finished = the run is over. Ok days join the library as hf_file_name(day).
+void app_hf_results(App& app, std::vector<HfDayResult>& results, bool finished);
 
 // Applies a URL hash ("#q=...&sort=votes&day=2024-06-06&p=2406.02539") as if navigated to.
 void app_apply_location(App& app, const std::string& hash);

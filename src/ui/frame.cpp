@@ -61,6 +61,7 @@ void app_frame(App& app) {
     else app.charts.regions.clear();
     if (app.show_diagnostics) panel_diagnostics(app);
     if (app.show_help) panel_help(app);
+    panel_fetch(app);
     panel_path_dialog(app);
     ImGui::PopFont();
     app_sync_location(app);  // the URL / remembered view follows what this frame changed

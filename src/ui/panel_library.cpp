@@ -70,6 +70,9 @@ void panel_library(App& app) {
         }
     }
 
+    // Get from Hugging Face (issue 11), below the export buttons so those keep their place.
+    hf_fetch_controls(app, "Hugging Face");
+
     ImGui::SeparatorText("Files");
     if (ImGui::SmallButton("Clear all")) ImGui::OpenPopup("Clear the library?");
     if (ImGui::BeginPopupModal("Clear the library?", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {

@@ -52,6 +52,7 @@ void panel_drop_zone(App& app) {
     }
     ImGui::SameLine();
     if (ImGui::Button("Try the sample")) app_load_sample(app);
+    hf_fetch_controls(app);  // Get from Hugging Face (issue 11)
     ImGui::Spacing();
     ImGui::Spacing();
     ImGui::TextDisabled("Then:  /  search    j k  move    Enter  open    [ ]  days    C  charts    ?  help");
@@ -135,6 +136,7 @@ void panel_help(App& app) {
         {"L / D", "list view / day view"},
         {"[ / ]  or  Left / Right", "previous / next day (day view)"},
         {"C", "charts"},
+        {"G", "get the latest days from Hugging Face (Esc cancels)"},
         {"Ctrl + = / Ctrl + -", "bigger / smaller text"},
         {"Ctrl + 0", "reset text size"},
         {"?", "this help"},
@@ -153,6 +155,13 @@ void panel_help(App& app) {
         ImGui::EndTable();
     }
     ImGui::TextDisabled("Search syntax: hover the search box.");
+    if (app.host.hf_start) {
+        // The setting that turns the feature off entirely: no button, no shortcut, no request.
+        ImGui::SeparatorText("Settings");
+        if (ImGui::Checkbox("Get from Hugging Face (G)", &app.hf.enabled) && app.host.hf_settings_changed)
+            app.host.hf_settings_changed();
+        ImGui::TextDisabled("Off: nothing is ever requested from %s.", app.hf.base.c_str());
+    }
     ImGui::End();
 }
 

@@ -15,6 +15,11 @@ void panel_diagnostics(App& app);   // window: file:line messages
 void panel_help(App& app);          // window: keyboard shortcuts
 void panel_charts(App& app);        // window: charts over the current result
 void panel_status_bar(App& app);
+// Get from Hugging Face: hf_fetch_controls is the button + progress + cancel (library pane, drop
+// zone); panel_fetch the first-use notice and the per-day results window (once per frame).
+// section: a SeparatorText title drawn first (nullptr: none). Nothing at all when unavailable/off.
+void hf_fetch_controls(App& app, const char* section = nullptr);
+void panel_fetch(App& app);
 
 // Keyboard shortcuts that work everywhere (/, j/k, Enter, Esc, Ctrl+=/-, ...).
 void handle_shortcuts(App& app);

@@ -55,7 +55,8 @@ void handle_shortcuts(App& app) {
     if (ImGui::IsKeyPressed(ImGuiKey_PageUp)) move_selection(app, -10);
 
     if (ImGui::IsKeyPressed(ImGuiKey_Escape) && !typing) {
-        if (app.show_help) app.show_help = false;
+        if (app.hf.running && app.host.hf_cancel) app.host.hf_cancel();  // a Hugging Face fetch first
+        else if (app.show_help) app.show_help = false;
         else if (app.show_diagnostics) app.show_diagnostics = false;
         else if (app.show_charts) app.show_charts = false;
         else if (!app.query_text.empty()) {
@@ -92,6 +93,7 @@ void handle_shortcuts(App& app) {
             app.day_index = step_day(app, app.day_index, +1);
     }
     if (ImGui::IsKeyPressed(ImGuiKey_C)) app.show_charts = !app.show_charts;
+    if (ImGui::IsKeyPressed(ImGuiKey_G) && app.hf.enabled && app.host.hf_start) app_hf_request(app);
 }
 
 }  // namespace dv

@@ -28,7 +28,9 @@ export function mimeType(file) {
 
 // Starts the server; resolves to {port, origin, served, gzipSize(file), close()}.
 // `mounts` are URL prefixes ending in '/', each mapped onto siteDir.
-export function startServer(siteDir, { mounts = ['/', '/sub/dir/'] } = {}) {
+// `api` (optional): called first with (req, res, url); returns true if it answered (the Hugging
+// Face stand-in, hf_api.mjs, so the API base is this same origin).
+export function startServer(siteDir, { mounts = ['/', '/sub/dir/'], api = null } = {}) {
   const root = path.resolve(siteDir);
   const served = [];                 // {url, file, status, bytes, gzipBytes}
   const gzipCache = new Map();
@@ -43,6 +45,7 @@ export function startServer(siteDir, { mounts = ['/', '/sub/dir/'] } = {}) {
     let file = null;
     try {
       const url = new URL(req.url, 'http://127.0.0.1');
+      if (api && api(req, res, url)) return;
       const p = decodeURIComponent(url.pathname);
       const mount = sorted.find((m) => p.startsWith(m));
       if (mount && (req.method === 'GET' || req.method === 'HEAD')) {

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
 import { startServer } from './server.mjs';
+import { hfApi as makeHfApi, API_PATH } from './hf_api.mjs';
 import { initScript, uploadFiles, makeRandomInPage, startDrop, waitDrop, dropFiles, waitCanvasSize, state, waitState, waitImeFocus, frames, activeElementId } from './page.mjs';
 import { parseArgs, listDigests, runCli, makePng, breakUtf8, sleep, skip, Steps, summarize } from './util.mjs';
 
@@ -127,7 +128,10 @@ export async function computeOracle() {
 
 // ---------------------------------------------------------------------------------------------------
 // Browser
-export const server = await startServer(SITE, { mounts: ['/', SUB] });
+// The Hugging Face stand-in (unit-fetch) answers at this same origin: the archived raw days in
+// ../shared/hf-json and tests/data/hf; no test reaches the internet.
+export const hfApi = makeHfApi({ archive: path.join(REPO, '..', 'shared', 'hf-json'), fixtures: path.join(REPO, 'tests', 'data', 'hf') });
+export const server = await startServer(SITE, { mounts: ['/', SUB], api: hfApi.handler });
 export const ORIGIN = server.origin;
 export const shots_extra = [];
 export const oraclePromise = computeOracle().catch((err) => { oracle.error = err; });
@@ -144,6 +148,9 @@ export const browser = await chromium.launch({
   process.exit(1);
 });
 
+// The stand-in's scripted failures (429, 500, a reset connection) are what unit-fetch asks for:
+// counted here, not as page problems. Everything else still fails the run.
+const isApi = (url) => { try { return new URL(url).pathname === API_PATH; } catch { return false; } };
 export function watch(page, label) {
   page.on('request', (req) => {
     const url = req.url();
@@ -162,9 +169,11 @@ export function watch(page, label) {
     // ERR_ABORTED is a request cut short by the page going away (reload, navigation) or a
     // download's navigation: noted, not a failure.
     if (f && /ERR_ABORTED/.test(f.errorText)) { problems.aborted = (problems.aborted || 0) + 1; return; }
+    if (isApi(url)) { problems.hfScripted = (problems.hfScripted || 0) + 1; return; }
     problems.requestFailures.push({ page: label, url, error: f && f.errorText });
   });
   page.on('response', (res) => {
+    if (res.status() >= 400 && isApi(res.url())) { problems.hfScripted = (problems.hfScripted || 0) + 1; return; }
     if (res.status() >= 400) {
       problems.httpErrors.push({ page: label, url: res.url(), status: res.status() });
       console.log(`    !!!! HTTP ${res.status()} ${res.url()}`);
@@ -174,6 +183,8 @@ export function watch(page, label) {
     if (msg.type() !== 'error') return;
     const text = msg.text();
     if (benignConsole(text)) return;
+    // The browser's own line for a scripted API failure ("Failed to load resource: ... 429").
+    if (/^Failed to load resource/.test(text) && isApi((msg.location() || {}).url || '')) return;
     problems.consoleErrors.push({ page: label, text });
     console.log(`    !!!! console error (${label}): ${text}`);
   });
