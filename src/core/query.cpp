@@ -256,6 +256,10 @@ Query parse_query(std::string_view text) {
             i = end;
             continue;
         }
+        if (parse_mark_term(tok, negate, q)) {  // is:starred, has:note, note:word (query_marks.cpp)
+            i = end;
+            continue;
+        }
         if (iequals_prefix(tok, "date:")) {
             std::string err;
             if (negate) q.errors.push_back("a date filter cannot be negated: -" + std::string(tok));
@@ -324,8 +328,11 @@ bool parse_sort_key(std::string_view s, SortKey& out) {
     return false;
 }
 
-bool entry_matches(const Library& lib, uint32_t ei, const Query& q) {
+bool entry_matches(const Library& lib, uint32_t ei, const Query& q) { return entry_matches(lib, ei, q, nullptr); }
+
+bool entry_matches(const Library& lib, uint32_t ei, const Query& q, const QueryContext* ctx) {
     if (ei >= lib.entries.size()) return false;
+    if (!marks_match(ei, q, ctx)) return false;
     const Entry& e = lib.entries[ei];
     if (!votes_ok(q, e.votes)) return false;
     if (q.has_date) {  // straightforward: any appearance in range
@@ -360,6 +367,7 @@ bool entry_matches(const Library& lib, uint32_t ei, const Query& q) {
 }
 
 bool query_narrows(const Query& n, const Query& w) {
+    if (!marks_narrow(n, w)) return false;
     if (w.has_votes && (!n.has_votes || n.votes_lo < w.votes_lo || n.votes_hi > w.votes_hi)) return false;
     if (w.has_date && (!n.has_date || n.date_lo < w.date_lo || n.date_hi > w.date_hi)) return false;
     for (const TextTerm& wt : w.terms) {
@@ -381,7 +389,8 @@ bool query_narrows(const Query& n, const Query& w) {
     return true;
 }
 
-std::vector<uint32_t> run_query(const Library& lib, const Query& q, Sort sort, const std::vector<uint32_t>* within) {
+std::vector<uint32_t> run_query(const Library& lib, const Query& q, Sort sort, const std::vector<uint32_t>* within,
+                                const QueryContext* ctx) {
     const uint32_t count = uint32_t(lib.entries.size());
     std::vector<uint32_t> result;
     if (count == 0) return result;
@@ -424,7 +433,7 @@ std::vector<uint32_t> run_query(const Library& lib, const Query& q, Sort sort, c
             const uint32_t i = uint32_t(w * 64 + __builtin_ctzll(bits));
             bits &= bits - 1;
             const Entry& e = lib.entries[i];
-            if (votes_ok(q, e.votes) && date_ok(lib, e, q)) cand.push_back(i);
+            if (votes_ok(q, e.votes) && date_ok(lib, e, q) && marks_match(i, q, ctx)) cand.push_back(i);
         }
     }
     if (q.terms.empty()) {
