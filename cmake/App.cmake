@@ -87,7 +87,7 @@ else()
     add_executable(digest-viewer src/platform/main_native.cpp src/platform/gl_frame.cpp
         src/platform/platform_common.cpp src/platform/native_args.cpp src/platform/native_capture.cpp
         src/platform/native_desktop.cpp src/platform/native_library.cpp src/platform/native_window.cpp
-        src/platform/native_files.cpp src/platform/native_settings.cpp)
+        src/platform/native_files.cpp src/platform/native_settings.cpp src/platform/native_triage.cpp)
     target_link_libraries(digest-viewer PRIVATE dv_ui dv_gfx glfw OpenGL::GL dv_warnings)
     target_link_libraries(dv_gfx PRIVATE glfw OpenGL::GL)
     # Fonts: beside the binary, then ../share/digest-viewer/fonts, then (a build run from the

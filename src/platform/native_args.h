@@ -21,6 +21,7 @@ struct Options {
     std::string location;       // a view hash to apply after loading (as the web URL's #...)
     bool no_settings = false;
     bool open_dialog = false;   // show the open dialog at start (screenshots of it)
+    std::string keys;           // --keys: letters pressed one by one after the start (tests)
 };
 
 // Fills `o` from argv. --help and --version print and exit; false (after a message on stderr) on a
