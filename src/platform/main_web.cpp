@@ -45,6 +45,8 @@ EM_JS(void, js_text_input, (int active, float x, float y, float h), { DV.textInp
 EM_JS(int, js_prefers_dark, (), { return DV.prefersDark() ? 1 : 0; });
 EM_JS(void, js_ready, (), { DV.onReady(); });
 EM_JS(void, js_files_removed, (const char* names_json), { DV.filesRemoved(JSON.parse(UTF8ToString(names_json))); });
+// The reader's triage (issue 10): the whole file, stored in IndexedDB by the page.
+EM_JS(void, js_triage_changed, (const char* json), { DV.triageChanged(UTF8ToString(json)); });
 // Not glfwSetWindowSize: Emscripten's GLFW 3.1.6 asks for fullscreen when the size equals the
 // screen's. Browser.setCanvasSize resizes the backing store and tells GLFW through its listener.
 EM_JS(void, js_set_canvas_size, (int w, int h), { Browser.setCanvasSize(w, h); });
@@ -64,6 +66,9 @@ void host_library_changed(const std::vector<std::string>& removed) {
     js_files_removed(j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
 }
 
+// --- Host slots: the reader's triage (issue 10) ---
+void host_triage_changed(const std::string& json) { js_triage_changed(json.c_str()); }
+
 void install_host(dv::App& app) {
     app.host.open_url = host_open_url;
     app.host.save_file = host_save_file;
@@ -72,6 +77,8 @@ void install_host(dv::App& app) {
     app.host.request_open_folder = js_open_folder;
     app.host.library_changed = host_library_changed;
     app.host.platform_name = "web";
+    // The reader's triage (issue 10).
+    app.host.triage_changed = host_triage_changed;
 }
 
 // The clipboard and the IME caret go through the page (needs the ImGui context).
@@ -176,6 +183,21 @@ EMSCRIPTEN_KEEPALIVE void dv_wake() { dv::wake(); }
 // While an IME composes, the search box hides its placeholder (the composition is drawn over it).
 EMSCRIPTEN_KEEPALIVE void dv_set_composing(int on) {
     g.app.ime_composing = on != 0;
+    dv::wake();
+}
+// The reader's triage (issue 10). The page hands over what IndexedDB holds ("" = nothing) once,
+// before the library is restored; an unusable file is reported and the app starts clean (the
+// page keeps the stored text until the next change). Storage failing is reported once.
+// Returns 1 if the text was usable (or empty), 0 if not (the page then keeps it as 'triage.bad').
+EMSCRIPTEN_KEEPALIVE int dv_triage_load(const char* text) {
+    std::string err;
+    const bool ok = dv::app_triage_load(g.app, text ? text : "", err);
+    if (!ok) dv::app_set_status(g.app, "Your stored marks were not usable (" + err + "): kept aside as triage.bad, starting with no marks");
+    dv::wake();
+    return ok ? 1 : 0;
+}
+EMSCRIPTEN_KEEPALIVE void dv_triage_storage_failed(const char* why) {
+    dv::app_triage_storage_failed(g.app, why ? why : "storage failed");
     dv::wake();
 }
 // For bench/web: the parser alone on the given bytes, in milliseconds.

@@ -40,8 +40,11 @@ static void triage_buttons(App& app) {
         else open_note_editor(app);
     }
     if (app_is_new(app, (uint32_t)app.selected)) {
+        const char* kNew = "new since your last visit";
         ImGui::SameLine();
-        ImGui::TextColored(ImVec4(0.35f, 0.75f, 1.0f, 1.0f), "new since your last visit");
+        if (ImGui::GetContentRegionAvail().x < ImGui::CalcTextSize(kNew).x) ImGui::NewLine();
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextColored(ImVec4(0.35f, 0.75f, 1.0f, 1.0f), "%s", kNew);
     }
 }
 
