@@ -24,13 +24,28 @@ bool has_prefix_ci(std::string_view s, const char* prefix) {
 
 bool equals_ci(std::string_view s, const char* word) { return s.size() == std::strlen(word) && has_prefix_ci(s, word); }
 
+bool names_hidden(const Query& q) {
+    for (const MarkTerm& t : q.marks)
+        if (t.kind == MarkKind::Hidden) return true;
+    return false;
+}
+
 // The terms a query's marks amount to, with the implicit -is:hidden when it names no is:hidden.
 std::vector<MarkTerm> effective_marks(const Query& q) {
     std::vector<MarkTerm> m = q.marks;
-    bool names_hidden = false;
-    for (const MarkTerm& t : m) names_hidden = names_hidden || t.kind == MarkKind::Hidden;
-    if (!names_hidden) m.push_back({MarkKind::Hidden, true});
+    if (!names_hidden(q)) m.push_back({MarkKind::Hidden, true});
     return m;
+}
+
+bool mark_holds(const MarkTerm& t, const TriageMark* m, bool fresh) {
+    switch (t.kind) {
+        case MarkKind::Starred: return m && m->starred;
+        case MarkKind::Read: return m && m->read;
+        case MarkKind::Hidden: return m && m->hidden;
+        case MarkKind::Note: return m && !m->note.empty();
+        case MarkKind::New: return fresh;
+    }
+    return false;
 }
 
 }  // namespace
@@ -82,17 +97,10 @@ bool marks_match(uint32_t e, const Query& q, const QueryContext* ctx) {
     const bool fresh = ctx && e < ctx->is_new.size() && ctx->is_new[e];
     // Fast path: nothing asked and nothing hidden.
     if (q.marks.empty() && q.note_terms.empty() && (!m || !m->hidden)) return true;
-    for (const MarkTerm& t : effective_marks(q)) {
-        bool holds = false;
-        switch (t.kind) {
-            case MarkKind::Starred: holds = m && m->starred; break;
-            case MarkKind::Read: holds = m && m->read; break;
-            case MarkKind::Hidden: holds = m && m->hidden; break;
-            case MarkKind::Note: holds = m && !m->note.empty(); break;
-            case MarkKind::New: holds = fresh; break;
-        }
-        if (holds == t.negate) return false;
-    }
+    // Called per candidate: no allocation here (the implicit -is:hidden is checked apart).
+    for (const MarkTerm& t : q.marks)
+        if (mark_holds(t, m, fresh) == t.negate) return false;
+    if (m && m->hidden && !names_hidden(q)) return false;
     for (const TextTerm& t : q.note_terms) {
         const bool holds = m && !m->note.empty() && contains_folded(m->note, t.needle);
         if (holds == t.negate) return false;

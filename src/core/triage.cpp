@@ -35,9 +35,16 @@ std::string triage_key(const Library& lib, uint32_t entry) {
     return triage_key(entry_paper(lib, lib.entries[entry]));
 }
 
-const TriageMark* triage_find(const Triage& t, const std::string& key) {
+const TriageMark* triage_find(const Triage& t, std::string_view key) {
     auto it = t.papers.find(key);
     return it == t.papers.end() ? nullptr : &it->second;
+}
+
+const TriageMark* triage_find_entry(const Triage& t, const Library& lib, uint32_t entry) {
+    if (t.papers.empty() || entry >= lib.entries.size()) return nullptr;
+    const Paper& p = entry_paper(lib, lib.entries[entry]);
+    std::string_view id = get(p, p.arxiv_id);
+    return id.empty() ? triage_find(t, triage_key(p)) : triage_find(t, id);
 }
 
 bool mark_value(const TriageMark& m, Mark which) {
@@ -324,10 +331,8 @@ QueryContext make_query_context(const Library& lib, const Triage& t, const Visit
     c.marks.assign(n, nullptr);
     c.is_new.assign(n, 0);
     for (uint32_t i = 0; i < n; ++i) {
-        if (!t.papers.empty()) {
-            c.marks[i] = triage_find(t, triage_key(lib, i));
-            c.any_hidden = c.any_hidden || (c.marks[i] && c.marks[i]->hidden);
-        }
+        c.marks[i] = triage_find_entry(t, lib, i);
+        c.any_hidden = c.any_hidden || (c.marks[i] && c.marks[i]->hidden);
         c.is_new[i] = entry_is_new(lib, i, v) ? 1 : 0;
     }
     return c;

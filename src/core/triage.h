@@ -43,7 +43,8 @@ struct SavedSearch {
 };
 
 struct Triage {
-    std::map<std::string, TriageMark> papers;  // by triage_key(); ordered, so the file is stable
+    // By triage_key(); ordered, so the file is stable; std::less<> finds by string_view (no copy).
+    std::map<std::string, TriageMark, std::less<>> papers;
     std::vector<SavedSearch> saved;            // in the reader's order
     int64_t last_visit = 0;                    // when the reader last looked
     std::vector<int32_t> seen_days;            // digest days loaded as of last_visit, ascending
@@ -60,7 +61,9 @@ struct VisitInfo {
 std::string triage_key(const Paper& p);
 std::string triage_key(const Library& lib, uint32_t entry);
 // The mark of a key; null if it has none.
-const TriageMark* triage_find(const Triage& t, const std::string& key);
+const TriageMark* triage_find(const Triage& t, std::string_view key);
+// The mark of an entry without building its key when it has an arXiv id (the common case).
+const TriageMark* triage_find_entry(const Triage& t, const Library& lib, uint32_t entry);
 
 // Setting a mark (with its time). A key whose marks are all back to defaults is kept: its times
 // must win over an older file it is merged with later.

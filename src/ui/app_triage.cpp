@@ -32,6 +32,21 @@ static void triage_touched(App& app) {
     if (app.host.triage_changed) app.host.triage_changed(triage_to_json(app.triage));
 }
 
+// One entry's mark changed: patch the context instead of rebuilding it (a rebuild visits every
+// entry), when the context was current and the key is the entry's arXiv id (the library holds
+// one entry per id; title keys may be shared, so those rebuild).
+static void patch_ctx(App& app, int64_t entry, const std::string& key) {
+    QueryContext& c = app.triage_ctx;
+    if (app.triage_ctx_generation + 1 != app.triage_generation || app.triage_ctx_lib_generation != app.lib.generation ||
+        entry < 0 || (size_t)entry >= c.marks.size())
+        return;
+    const Paper& p = entry_paper(app.lib, app.lib.entries[(size_t)entry]);
+    if (get(p, p.arxiv_id) != key) return;
+    c.marks[(size_t)entry] = triage_find(app.triage, key);
+    c.any_hidden = c.any_hidden || (c.marks[(size_t)entry] && c.marks[(size_t)entry]->hidden);
+    app.triage_ctx_generation = app.triage_generation;
+}
+
 void app_triage_update(App& app) {
     if (app.triage_ctx_generation == app.triage_generation && app.triage_ctx_lib_generation == app.lib.generation) return;
     // A library change: the seen days grow (stored with the next write, or now).
@@ -91,6 +106,7 @@ void app_toggle_mark(App& app, int64_t entry, Mark m) {
     const bool on = !(cur && mark_value(*cur, m));
     triage_set(app.triage, key, m, on, app_now_ms());
     triage_touched(app);
+    patch_ctx(app, entry, key);
     static const char* kOn[] = {"Starred", "Marked read", "Hidden"};
     static const char* kOff[] = {"Unstarred", "Marked unread", "Shown again"};
     std::string msg = std::string(on ? kOn[(int)m] : kOff[(int)m]) + ": " + std::string(get(entry_paper(app.lib, app.lib.entries[entry]), entry_paper(app.lib, app.lib.entries[entry]).title));
@@ -105,6 +121,7 @@ void app_set_note(App& app, int64_t entry, std::string note) {
     if (cur ? cur->note == note : note.empty()) return;
     triage_set_note(app.triage, key, std::move(note), app_now_ms());
     triage_touched(app);
+    patch_ctx(app, entry, key);
 }
 
 void app_triage_storage_failed(App& app, const std::string& why) {

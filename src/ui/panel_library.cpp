@@ -1,5 +1,6 @@
 // The left pane: what is loaded (files, papers, days), problems found, and the sort order.
 #include <cstdio>
+#include <cstring>
 
 #include "app.h"
 #include "core/export.h"
@@ -69,6 +70,7 @@ static void triage_section(App& app) {
     auto query_link = [&](const char* label, size_t n, const char* query) {
         char buf[96];
         std::snprintf(buf, sizeof buf, "%s %s", format_count(n).c_str(), label);
+        if (n == 1 && std::strcmp(label, "notes") == 0) std::snprintf(buf, sizeof buf, "1 note");
         if (ImGui::SmallButton(buf)) {
             app.query_text = query;
             app.query_dirty = true;

@@ -134,6 +134,8 @@ void panel_help(App& app) {
         {"L / D", "list view / day view"},
         {"[ / ]  or  Left / Right", "previous / next day (day view)"},
         {"C", "charts"},
+        {"S / X / H", "star / read-unread / hide the selected paper"},
+        {"N", "edit its note (Esc closes; nothing typed is lost)"},
         {"Ctrl + = / Ctrl + -", "bigger / smaller text"},
         {"Ctrl + 0", "reset text size"},
         {"?", "this help"},

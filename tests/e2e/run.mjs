@@ -14,7 +14,7 @@
 // One file per topic, each a default export run here in this order (the main page carries the
 // loaded corpus from one to the next): unit-load (1-2), unit-search (3-4), unit-select (5),
 // unit-export (6), unit-charts (7), unit-bad-inputs (8), unit-idle (9), unit-transfer (10),
-// unit-screenshots (11, fresh pages). suite.mjs holds the shared setup and helpers.
+// unit-triage (12, fresh pages: the reader's marks), unit-screenshots (11, fresh pages). suite.mjs holds the shared setup and helpers.
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -27,9 +27,10 @@ import charts from './unit-charts.mjs';
 import badInputs from './unit-bad-inputs.mjs';
 import idle from './unit-idle.mjs';
 import transfer from './unit-transfer.mjs';
+import triage from './unit-triage.mjs';
 import screenshots from './unit-screenshots.mjs';
 
-for (const topic of [load, search, select, exportResult, charts, badInputs, idle, transfer, screenshots]) await topic();
+for (const topic of [load, search, select, exportResult, charts, badInputs, idle, transfer, triage, screenshots]) await topic();
 
 // Page-wide checks ------------------------------------------------------------------------------------
 await steps.run('no request left the origin', async () => {
