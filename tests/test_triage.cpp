@@ -432,7 +432,7 @@ CliRun run_cli(const std::string& args) {
 
 }  // namespace
 
-TEST_CASE("cli: query --triage answers from a triage file; bad files exit 1", "[triage][cli]") {
+TEST_CASE("cli: query --triage answers from a triage file, bad files exit 1", "[triage][cli]") {
     const fs::path dir = fs::temp_directory_path() / ("dv_triage_cli_" + std::to_string(::getpid()));
     fs::remove_all(dir);
     fs::create_directories(dir / "digests");
