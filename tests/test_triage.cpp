@@ -68,7 +68,7 @@ bool same_triage(const Triage& a, const Triage& b) {
     for (size_t i = 0; i < a.saved.size(); ++i)
         if (a.saved[i].name != b.saved[i].name || a.saved[i].query != b.saved[i].query || a.saved[i].sort != b.saved[i].sort)
             return false;
-    return a.last_visit == b.last_visit && a.seen_days == b.seen_days;
+    return a.last_visit == b.last_visit && a.seen_days == b.seen_days && a.mark_read_on_view == b.mark_read_on_view;
 }
 
 }  // namespace
@@ -182,6 +182,7 @@ TEST_CASE("triage file: export -> import round trip", "[triage]") {
     t.saved = {{"video", "video votes>=10", "votes desc"}, {"빈", "", ""}};
     t.last_visit = 1796181191123;
     t.seen_days = {dvtest::day("2024-06-06"), dvtest::day("2024-06-07")};
+    t.mark_read_on_view = true;
 
     const std::string text = dv::triage_to_json(t);
     Triage back;
@@ -239,6 +240,7 @@ TEST_CASE("triage file: broken, foreign and newer files are refused and change n
         {R"({"format":"digest-viewer-triage","version":1,"saved":[{"query":"x"}]})", "saved search has no name"},
         {R"({"format":"digest-viewer-triage","version":1,"last_visit":12})", "last_visit"},
         {R"({"format":"digest-viewer-triage","version":1,"seen_days":["2024-02-30"]})", "seen_days"},
+        {R"({"format":"digest-viewer-triage","version":1,"settings":{"mark_read_on_view":1}})", "mark_read_on_view"},
     };
     for (const Case& c : cases) {
         INFO(c.text);

@@ -275,6 +275,13 @@ bool triage_parse(std::string_view text, Triage& out, std::string& error) {
         std::sort(t.seen_days.begin(), t.seen_days.end());
         t.seen_days.erase(std::unique(t.seen_days.begin(), t.seen_days.end()), t.seen_days.end());
     }
+    if (auto it = j.find("settings"); it != j.end() && it->is_object()) {
+        auto m = it->find("mark_read_on_view");
+        if (m != it->end() && !m->is_null()) {
+            if (!m->is_boolean()) return fail(error, "settings.mark_read_on_view is not true or false");
+            t.mark_read_on_view = m->get<bool>();
+        }
+    }
     out = std::move(t);
     error.clear();
     return true;
@@ -307,6 +314,7 @@ std::string triage_to_json(const Triage& t) {
     json days = json::array();
     for (int32_t d : t.seen_days) days.push_back(format_date(d));
     j["seen_days"] = std::move(days);
+    j["settings"] = {{"mark_read_on_view", t.mark_read_on_view}};
     return j.dump(1, ' ', false, json::error_handler_t::replace) + "\n";
 }
 

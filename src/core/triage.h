@@ -7,7 +7,7 @@
 //    "papers":{"<key>":{"starred":bool,"read":bool,"hidden":bool,"note":"...","updated":"ISO-8601",
 //                       "times":{"starred":"ISO-8601","read":...,"hidden":...,"note":...}}},
 //    "saved":[{"name":"...","query":"...","sort":"votes desc"}],
-//    "last_visit":"ISO-8601","seen_days":["YYYY-MM-DD",...]}
+//    "last_visit":"ISO-8601","seen_days":["YYYY-MM-DD",...],"settings":{"mark_read_on_view":false}}
 //
 // A paper's key is its arXiv id (so a mark follows the paper across days, files and sources), else
 // its normalised title. "updated" is the latest of the per-mark "times"; a file without "times"
@@ -48,6 +48,8 @@ struct Triage {
     std::vector<SavedSearch> saved;            // in the reader's order
     int64_t last_visit = 0;                    // when the reader last looked
     std::vector<int32_t> seen_days;            // digest days loaded as of last_visit, ascending
+    // The reader's preference, travelling with the marks ("settings" in the file).
+    bool mark_read_on_view = false;            // viewing a paper for a moment, or opening its link, marks it read
 };
 
 // What "new since last visit" compares against: the previous visit, kept fixed for a session
@@ -74,7 +76,7 @@ bool mark_value(const TriageMark& m, Mark which);
 
 // Merges `other` into `into`: per key and per mark the later time wins (a tie keeps `into`);
 // a key, a saved search or a seen day only one side has is kept. Saved searches match by name
-// (`into`'s wins). last_visit is the later one.
+// (`into`'s wins), and so do settings. last_visit is the later one.
 void triage_merge(Triage& into, const Triage& other);
 
 // Parses a triage file. False (with a message for the reader, and `out` untouched) if it is not

@@ -159,6 +159,8 @@ struct App {
     bool focus_note = false;
     int64_t note_entry = -1;               // the entry whose note is being edited
     std::string note_draft;
+    int64_t viewing = -1;                  // the selection "mark read on view" is timing
+    double viewing_since = 0;
 
     // The view the URL (or the native settings) shows: last written through host.set_location or
     // applied by app_apply_location. app_frame compares it with the current view.
@@ -215,6 +217,11 @@ bool app_triage_import(App& app, std::string_view text, std::string& message);
 bool looks_like_triage(std::string_view bytes);
 // Toggles a mark of an entry / sets its note; stamps the time, persists, refreshes the result.
 void app_toggle_mark(App& app, int64_t entry, Mark m);
+// Marks an entry read if the reader asked for it (triage.mark_read_on_view) and it is not yet.
+void app_viewed(App& app, int64_t entry);
+// Per frame: a selection kept for a moment counts as viewed (with mark_read_on_view).
+void app_triage_frame(App& app, double now_s);
+void app_set_mark_read_on_view(App& app, bool on);
 void app_set_note(App& app, int64_t entry, std::string note);
 // Storage failed (quota, private mode): one message, the app keeps working in memory.
 void app_triage_storage_failed(App& app, const std::string& why);

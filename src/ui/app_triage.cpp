@@ -114,6 +114,33 @@ void app_toggle_mark(App& app, int64_t entry, Mark m) {
     app_set_status(app, msg);
 }
 
+void app_viewed(App& app, int64_t entry) {
+    if (!app.triage.mark_read_on_view || entry < 0 || entry >= (int64_t)app.lib.entries.size()) return;
+    const TriageMark* m = triage_find_entry(app.triage, app.lib, (uint32_t)entry);
+    if (m && m->read_at) return;  // read, or marked unread by hand since: the reader decided
+    app_toggle_mark(app, entry, Mark::Read);
+}
+
+void app_triage_frame(App& app, double now_s) {
+    if (!app.triage.mark_read_on_view) return;
+    if (app.selected != app.viewing) {
+        app.viewing = app.selected;
+        app.viewing_since = now_s;
+        return;
+    }
+    // "A moment": shorter than the platforms' wake-up after input (0.75 s), so no timer is needed.
+    if (app.viewing >= 0 && now_s - app.viewing_since >= 0.6) {
+        app_viewed(app, app.viewing);
+        app.viewing_since = 1e300;  // once per selection
+    }
+}
+
+void app_set_mark_read_on_view(App& app, bool on) {
+    app.triage.mark_read_on_view = on;
+    app.viewing = -1;
+    triage_touched(app);
+}
+
 void app_set_note(App& app, int64_t entry, std::string note) {
     if (entry < 0 || entry >= (int64_t)app.lib.entries.size()) return;
     const std::string key = triage_key(app.lib, (uint32_t)entry);

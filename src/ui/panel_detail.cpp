@@ -22,7 +22,10 @@ struct DetailCache {
 };
 
 static void link_button(App& app, const char* label, const std::string& url) {
-    if (ImGui::TextLink(label) && app.host.open_url && is_web_url(url)) app.host.open_url(url.c_str());
+    if (ImGui::TextLink(label) && app.host.open_url && is_web_url(url)) {
+        app.host.open_url(url.c_str());
+        app_viewed(app, app.selected);
+    }
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", url.c_str());
 }
 

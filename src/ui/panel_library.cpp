@@ -111,6 +111,9 @@ static void triage_section(App& app) {
         if (ImGui::SmallButton("Reading list")) app.host.save_file("digest-starred.md", "text/markdown", app_starred_markdown(app));
         ImGui::EndDisabled();
     }
+    bool on_view = app.triage.mark_read_on_view;
+    if (ImGui::Checkbox("Mark read when viewed", &on_view)) app_set_mark_read_on_view(app, on_view);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Selecting a paper for a moment, or opening its link, marks it read");
 }
 
 void panel_library(App& app) {

@@ -211,6 +211,17 @@ else
     cmp -s "$TMP/corrupt-triage.json" "$TRIAGE.bad" || fail "the corrupt file was not kept as triage.json.bad"
     json_get "$TRIAGE" 'j["format"]' 2>/dev/null | grep -q digest-viewer-triage || fail "no fresh triage file after the corrupt one"
 fi
+# "Mark read when viewed" (a setting in the triage file, default off): off, a selected paper
+# stays unread; on, it is read after a moment.
+for setting in false true; do
+    printf '{"format":"digest-viewer-triage","version":1,"settings":{"mark_read_on_view":%s}}' "$setting" >"$TRIAGE"
+    xrun 1400x900 --size 1400x900 --quit-after 2 --select 0 --dump-state "$TMP/view-$setting.json" "$MONTH" 2>/dev/null
+    read_ids=$(json_get "$TMP/view-$setting.json" '",".join(j["triage"]["read"])' 2>/dev/null)
+    sel=$(json_get "$TMP/view-$setting.json" 'j["selected"]["arxiv_id"]' 2>/dev/null)
+    echo "  mark read when viewed = $setting: read [$read_ids], selected $sel"
+    if [ "$setting" = true ]; then [ -n "$sel" ] && [ "$read_ids" = "$sel" ] || fail "viewing a paper did not mark it read"
+    else [ -z "$read_ids" ] || fail "a paper was marked read with the setting off"; fi
+done
 
 if [ -n "${DV_KEEP_SCREENSHOTS:-}" ]; then
     mkdir -p "$DV_KEEP_SCREENSHOTS" && cp "$TMP"/*.png "$DV_KEEP_SCREENSHOTS/" && echo "screenshots kept in $DV_KEEP_SCREENSHOTS"
