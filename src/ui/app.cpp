@@ -147,7 +147,7 @@ void app_finish_load(App& app) {
         }
     }
     if (app.mode == ViewMode::Day && (app.day_index < 0 || app.day_index >= (int)app.lib.days.size()))
-        app.day_index = app.lib.days.empty() ? -1 : (int)app.lib.days.size() - 1;
+        app.day_index = app_first_unread_day(app);
     if (app.day_index >= (int)app.lib.days.size()) app.day_index = (int)app.lib.days.size() - 1;
     app_update_result(app);
     if (app.selected < 0 && !app.result.empty() && before == 0) app.selected = app.result.front();

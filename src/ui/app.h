@@ -222,6 +222,10 @@ void app_viewed(App& app, int64_t entry);
 // Per frame: a selection kept for a moment counts as viewed (with mark_read_on_view).
 void app_triage_frame(App& app, double now_s);
 void app_set_mark_read_on_view(App& app, bool on);
+// Where the day view opens when no day is asked for: the first day, from the latest day the
+// reader read something on, with an unread paper; the latest day if nothing was read (or all
+// was). -1 if no days.
+int app_first_unread_day(App& app);
 void app_set_note(App& app, int64_t entry, std::string note);
 // Storage failed (quota, private mode): one message, the app keeps working in memory.
 void app_triage_storage_failed(App& app, const std::string& why);

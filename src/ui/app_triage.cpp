@@ -141,6 +141,25 @@ void app_set_mark_read_on_view(App& app, bool on) {
     triage_touched(app);
 }
 
+int app_first_unread_day(App& app) {
+    const int days = (int)app.lib.days.size();
+    if (days == 0) return -1;
+    app_triage_update(app);
+    auto is_read = [&](uint32_t e) {
+        const TriageMark* m = app_mark(app, e);
+        return m && m->read;
+    };
+    int last_read = -1;
+    for (int d = 0; d < days; ++d)
+        for (uint32_t e : app.lib.day_entries[(size_t)d])
+            if (is_read(e)) last_read = d;
+    if (last_read < 0) return days - 1;
+    for (int d = last_read; d < days; ++d)
+        for (uint32_t e : app.lib.day_entries[(size_t)d])
+            if (!is_read(e) && !(app_mark(app, e) && app_mark(app, e)->hidden)) return d;
+    return days - 1;
+}
+
 void app_set_note(App& app, int64_t entry, std::string note) {
     if (entry < 0 || entry >= (int64_t)app.lib.entries.size()) return;
     const std::string key = triage_key(app.lib, (uint32_t)entry);

@@ -30,7 +30,7 @@ void panel_day(App& app) {
         ImGui::TextDisabled("No dated papers loaded.");
         return;
     }
-    if (app.day_index < 0 || app.day_index >= (int)app.lib.days.size()) app.day_index = (int)app.lib.days.size() - 1;
+    if (app.day_index < 0 || app.day_index >= (int)app.lib.days.size()) app.day_index = app_first_unread_day(app);
 
     // Header: < date >, jump to date.
     bool has_prev = step_day(app, app.day_index, -1) != app.day_index;

@@ -107,7 +107,7 @@ void handle_shortcuts(App& app) {
             int idx = library_day_index(app.lib, app.lib.entries[(size_t)app.selected].date);
             if (idx >= 0) app.day_index = idx;
         }
-        if (app.day_index < 0 && !app.lib.days.empty()) app.day_index = (int)app.lib.days.size() - 1;
+        if (app.day_index < 0) app.day_index = app_first_unread_day(app);
     }
     if (app.mode == ViewMode::Day && app.day_index >= 0) {
         if (ImGui::IsKeyPressed(ImGuiKey_LeftBracket) || ImGui::IsKeyPressed(ImGuiKey_LeftArrow))
