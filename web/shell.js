@@ -109,9 +109,9 @@
   let triagePending = null, triageWriting = null, triageFailed = false;
   function storageMessage(e) {
     const name = (e && (e.name || e.message)) || String(e);
-    if (/quota/i.test(name)) return 'the browser\'s storage for this site is full (quota exceeded)';
+    if (/quota/i.test(name)) return 'the browser\'s storage for this site is full: quota exceeded';
     if (/blocked/i.test(name)) return 'storage is blocked by another tab of this site';
-    return 'this browser does not allow storage here (private mode or blocked: ' + name + ')';
+    return 'this browser does not allow storage here, private mode or blocked: ' + name;
   }
   function writeTriage(text) {
     triagePending = text;
