@@ -15,6 +15,7 @@
 #include "core/library.h"
 #include "core/query.h"
 #include "core/stats.h"
+#include "core/triage.h"
 
 namespace {
 
@@ -93,6 +94,52 @@ void run_mix(const dv::Library& lib, int reps, const char* label, std::vector<do
     std::printf("  overall: median %.2f ms, p90 %.2f ms, max %.2f ms\n", dvbench::quantile(everything, 0.5),
                 dvbench::quantile(everything, 0.9), dvbench::quantile(everything, 1.0));
     medians_out.push_back(dvbench::quantile(everything, 0.5));
+}
+
+// The reader's marks: a mark on every 10th paper (every 50th hidden, every 30th with a note).
+// make_query_context runs on every mark change and library change in the app; the queries show
+// what hiding and the is: terms cost on top of a plain query.
+void run_triage(const dv::Library& lib, int reps, const char* label) {
+    dv::Triage t;
+    for (uint32_t i = 0; i < lib.entries.size(); i += 10) {
+        const std::string k = dv::triage_key(lib, i);
+        dv::triage_set(t, k, dv::Mark::Starred, true, 1);
+        if (i % 50 == 0) dv::triage_set(t, k, dv::Mark::Hidden, true, 1);
+        if (i % 30 == 0) dv::triage_set_note(t, k, "todo later", 1);
+    }
+    dv::VisitInfo v{1, {lib.days.begin(), lib.days.begin() + long(lib.days.size() / 2)}};
+    std::vector<double> ctx_ms;
+    dv::QueryContext ctx;
+    for (int r = 0; r < reps; ++r) {
+        double t0 = dvbench::now_ms();
+        ctx = dv::make_query_context(lib, t, v);
+        ctx_ms.push_back(dvbench::now_ms() - t0);
+    }
+    double t0 = dvbench::now_ms();
+    const std::string file = dv::triage_to_json(t);
+    const double ser = dvbench::now_ms() - t0;
+    t0 = dvbench::now_ms();
+    dv::Triage back;
+    std::string err;
+    dv::triage_parse(file, back, err);
+    const double par = dvbench::now_ms() - t0;
+    std::printf("  triage (%s, %zu marks): make_query_context median %.2f ms; file %zu bytes, write %.2f ms, read %.2f ms\n", label,
+                t.papers.size(), dvbench::quantile(ctx_ms, 0.5), file.size(), ser, par);
+    for (const char* q : {"", "is:starred", "is:new model", "note:todo", "diffusion"}) {
+        const dv::Query pq = dv::parse_query(q);
+        std::vector<double> with, without;
+        size_t n = 0;
+        for (int r = 0; r < reps; ++r) {
+            double a = dvbench::now_ms();
+            n = dv::run_query(lib, pq, {}, nullptr, &ctx).size();
+            with.push_back(dvbench::now_ms() - a);
+            a = dvbench::now_ms();
+            dv::run_query(lib, pq, {});
+            without.push_back(dvbench::now_ms() - a);
+        }
+        std::printf("    %-16s with marks median %.2f ms (%zu results), without %.2f ms\n", q[0] ? q : "(all)",
+                    dvbench::quantile(with, 0.5), n, dvbench::quantile(without, 0.5));
+    }
 }
 
 // Chart recomputation after a query change: compute_stats over a few results (median of reps).
@@ -178,6 +225,7 @@ int main(int argc, char** argv) {
         run_mix(lib, reps * 2, "5k library", med5, cnt5);
         typing5 = run_typing(lib, reps, "5k");
         run_stats(lib, reps, "5k");
+        run_triage(lib, reps, "5k");
         n5 = lib.entries.size();
     }
 
@@ -207,6 +255,7 @@ int main(int argc, char** argv) {
     run_mix(big, reps, "100k library", med100, cnt100);
     std::vector<double> typing100 = run_typing(big, std::max(1, reps / 3), "100k");
     run_stats(big, 5, "100k");
+    run_triage(big, 5, "100k");
 
     double rss_now = dvbench::current_rss_mb(), peak = dvbench::peak_rss_mb();
     std::printf("\nmemory: RSS %.0f MB now (%.0f MB before the 100k library), peak RSS (VmHWM) %.0f MB (target <= 200 MB)\n",

@@ -39,6 +39,8 @@ Module['dvHfAttempt'] = function (gen, index, net, detail, status, retryAfter, b
 };
 Module['dvSetHash'] = function (hash) { dvWithString(hash, function (p) { _dv_set_hash(p); }); };
 Module['dvInputText'] = function (text) { dvWithString(text, function (p) { _dv_input_text(p); }); };
+Module['dvTriageLoad'] = function (text) { return dvWithString(text, function (p) { return _dv_triage_load(p); }); };
+Module['dvTriageStorageFailed'] = function (why) { dvWithString(why, function (p) { _dv_triage_storage_failed(p); }); };
 
 // Benchmark hook (bench/web): parses bytes with the same parser the viewer uses, returns ms.
 Module['dvBenchParse'] = function (bytes) {

@@ -47,28 +47,51 @@
   // --- Remembering the library between visits (IndexedDB, in this browser only) -------------------
   // The files the viewer accepted are kept so a reload or a later visit shows the same library;
   // 'Clear all' and removing a file forget them (the viewer names them: filesRemoved).
+  // Version 2 adds the 'triage' store: the reader's marks, one JSON text under the key 'triage'.
   const store = {
     db: null,
+    openError: '',
     open() {
       if (this.db !== null) return Promise.resolve(this.db);
       return new Promise((resolve) => {
         let req;
-        try { req = indexedDB.open('digest-viewer', 1); } catch (e) { this.db = false; resolve(false); return; }
-        req.onupgradeneeded = () => req.result.createObjectStore('files');
+        const failed = (why) => { this.db = false; this.openError = why; resolve(false); };
+        try { req = indexedDB.open('digest-viewer', 2); } catch (e) { failed((e && e.name) || 'no IndexedDB'); return; }
+        req.onupgradeneeded = () => {
+          const db = req.result;
+          if (!db.objectStoreNames.contains('files')) db.createObjectStore('files');
+          if (!db.objectStoreNames.contains('triage')) db.createObjectStore('triage');
+        };
         req.onsuccess = () => { this.db = req.result; resolve(this.db); };
-        req.onerror = () => { this.db = false; resolve(false); };
+        req.onerror = () => failed((req.error && req.error.name) || 'open failed');
+        req.onblocked = () => failed('blocked by another tab');
       });
     },
-    async tx(mode, fn) {
+    async tx(mode, fn, name = 'files') {
       const db = await this.open();
       if (!db) return null;
       return new Promise((resolve) => {
-        const t = db.transaction('files', mode);
-        const result = fn(t.objectStore('files'));
+        const t = db.transaction(name, mode);
+        const result = fn(t.objectStore(name));
         t.oncomplete = () => resolve(result && 'result' in result ? result.result : null);
         t.onerror = t.onabort = () => resolve(null);
       });
     },
+    // The triage store reports why a write failed (quota, private mode), unlike the files store.
+    async putTriage(key, text) {
+      const db = await this.open();
+      if (!db) throw new Error(this.openError || 'IndexedDB is not available');
+      return new Promise((resolve, reject) => {
+        let t;
+        try {
+          t = db.transaction('triage', 'readwrite');
+          t.objectStore('triage').put(text, key);
+        } catch (e) { reject(e); return; }
+        t.oncomplete = () => resolve();
+        t.onerror = t.onabort = () => reject(t.error || new Error('the write was aborted'));
+      });
+    },
+    getTriage(key = 'triage') { return this.tx('readonly', (s) => s.get(key), 'triage'); },
     putAll(list) { return this.tx('readwrite', (s) => { for (const { name, bytes } of list) s.put(bytes, name); }); },
     async all() {
       const keys = (await this.tx('readonly', (s) => s.getAllKeys())) || [];
@@ -79,6 +102,32 @@
   };
   let storeSync = Promise.resolve();
   function storeLater(fn) { storeSync = storeSync.then(fn).catch(() => {}); }
+
+  // The reader's marks: written on every change, the latest text only (a burst of changes while
+  // a write runs becomes one write). A failure is told to the viewer once; it keeps working in
+  // memory and offers export.
+  let triagePending = null, triageWriting = null, triageFailed = false;
+  function storageMessage(e) {
+    const name = (e && (e.name || e.message)) || String(e);
+    if (/quota/i.test(name)) return 'the browser\'s storage for this site is full: quota exceeded';
+    if (/blocked/i.test(name)) return 'storage is blocked by another tab of this site';
+    return 'this browser does not allow storage here, private mode or blocked: ' + name;
+  }
+  function writeTriage(text) {
+    triagePending = text;
+    if (triageWriting) return triageWriting;
+    triageWriting = (async () => {
+      while (triagePending !== null) {
+        const t = triagePending;
+        triagePending = null;
+        try { await store.putTriage('triage', t); } catch (e) {
+          if (!triageFailed) { triageFailed = true; Module.dvTriageStorageFailed(storageMessage(e)); }
+        }
+      }
+      triageWriting = null;
+    })();
+    return triageWriting;
+  }
 
   // What dv_add_file returns (AddResult::Kind in src/core/library.h, in that order).
   const ADD_RESULT = ['added', 'replaced', 'unchanged', 'duplicate', 'rejected'];
@@ -125,9 +174,10 @@
       try { localStorage.setItem(HF_SETTINGS, JSON.stringify({ enabled, notice_seen: noticeSeen })); } catch (e) { /* private mode */ }
     },
     hfConfig() { return hfConfig(); },
+    triageChanged(text) { writeTriage(text); },
     onReady() {
       statusEl.classList.add('done');
-      restoreLibrary().finally(() => {
+      restoreTriage().then(restoreLibrary).finally(() => {
         if (location.hash.length > 1) applyHash();
         readyResolve();
       });
@@ -225,6 +275,15 @@
       Module._dv_finish_load();
     });
     return loading;
+  }
+
+  // The marks first (the library's days are compared with the previous visit's). A stored text
+  // the viewer cannot use is kept under 'triage.bad' before anything replaces it.
+  async function restoreTriage() {
+    const text = await store.getTriage().catch(() => null);
+    const t = typeof text === 'string' ? text : '';
+    // The viewer's clean start is written under 'triage'; the unusable text goes to another key.
+    if (!Module.dvTriageLoad(t) && t) await store.putTriage('triage.bad', t).catch(() => {});
   }
 
   // Loads what the last visit left in IndexedDB (before the URL hash is applied, so a link to a
@@ -390,6 +449,8 @@
     downloads() { return downloads.slice(); },
     stored() { return storeSync.then(() => store.all()).then((all) => all.map((f) => f.name)); },
     hfRequested() { return hf.requested.slice(); },   // every URL "Get from Hugging Face" fetched
+    // The triage text IndexedDB holds now (after pending writes), or null.
+    storedTriage(key = 'triage') { return Promise.resolve(triageWriting).then(() => store.getTriage(key)); },
   };
 
   // --- Start ----------------------------------------------------------------------------------------

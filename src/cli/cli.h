@@ -9,6 +9,7 @@
 
 #include "core/library.h"
 #include "core/query.h"
+#include "core/triage.h"
 
 namespace dvcli {
 
@@ -28,6 +29,7 @@ struct Options {
     long long limit = -1;              // --limit N; < 0 = all
     std::string format = "json";       // export --format json|csv|md
     std::string output;                // -o FILE; empty = stdout
+    std::string triage;                // --triage FILE: the reader's marks for is:starred etc.
     std::vector<std::string> paths;
 };
 
@@ -53,7 +55,9 @@ std::string dump_json(const nlohmann::json& value, bool pretty);
 // same bytes as an input already loaded).
 std::vector<dv::Diagnostic> load_library(const std::vector<InputFile>& inputs, dv::Library& lib);
 // The entries the options select: --query filter (errors appended to `errors`), sorted.
-std::vector<uint32_t> select_entries(const dv::Library& lib, const Options& o, std::vector<std::string>& errors);
+// With `ctx`, the triage terms of the query apply and hidden papers are left out.
+std::vector<uint32_t> select_entries(const dv::Library& lib, const Options& o, std::vector<std::string>& errors,
+                                     const dv::QueryContext* ctx = nullptr);
 
 // What query, stats and export start from: the inputs read, the library built from them, and the
 // entries the options select.
@@ -62,8 +66,11 @@ struct Selection {
     std::vector<dv::Diagnostic> diagnostics;
     std::vector<uint32_t> result;
     std::vector<std::string> query_errors;
+    dv::Triage triage;                 // from --triage (empty without)
+    dv::QueryContext triage_ctx;
 };
-// collect_inputs + load_library + select_entries. False on an I/O error (already reported).
+// collect_inputs + load_library + select_entries (with --triage read first). False on an I/O
+// error or an unusable triage file (already reported).
 bool load_selection(const Options& o, Selection& s);
 
 void print_usage(bool to_stderr);

@@ -1,7 +1,10 @@
 // digest-cli: building the deduplicated library from the inputs, and selecting entries from it.
 #include "cli.h"
 
+#include <cstdio>
 #include <string_view>
+
+#include "core/file_io.h"
 #include <unordered_map>
 
 namespace dvcli {
@@ -42,20 +45,38 @@ std::vector<dv::Diagnostic> load_library(const std::vector<InputFile>& inputs, d
     return out;
 }
 
-std::vector<uint32_t> select_entries(const dv::Library& lib, const Options& o, std::vector<std::string>& errors) {
+std::vector<uint32_t> select_entries(const dv::Library& lib, const Options& o, std::vector<std::string>& errors,
+                                     const dv::QueryContext* ctx) {
     dv::Query q = dv::parse_query(o.has_query ? std::string_view(o.query) : std::string_view());
     errors.insert(errors.end(), q.errors.begin(), q.errors.end());
-    std::vector<uint32_t> r = dv::run_query(lib, q, o.sort);
+    std::vector<uint32_t> r = dv::run_query(lib, q, o.sort, nullptr, ctx);
     return r;
 }
 
 bool load_selection(const Options& o, Selection& s) {
+    if (!o.triage.empty()) {  // first: a bad triage file fails before the corpus is read
+        std::string bytes, err;
+        if (!dv::read_file_bytes(o.triage, bytes, err)) {
+            std::fprintf(stderr, "digest-cli: %s\n", err.c_str());
+            return false;
+        }
+        if (!dv::triage_parse(bytes, s.triage, err)) {
+            std::fprintf(stderr, "digest-cli: %s: %s\n", o.triage.c_str(), err.c_str());
+            return false;
+        }
+    }
     std::vector<InputFile> inputs;
     if (!collect_inputs(o.paths, inputs)) return false;
     s.diagnostics = load_library(inputs, s.lib);
     inputs.clear();
     inputs.shrink_to_fit();  // the library holds what it needs
-    s.result = select_entries(s.lib, o, s.query_errors);
+    if (!o.triage.empty()) {
+        // The file's last visit is the one "is:new" compares with.
+        s.triage_ctx = dv::make_query_context(s.lib, s.triage, dv::VisitInfo{s.triage.last_visit, s.triage.seen_days});
+        s.result = select_entries(s.lib, o, s.query_errors, &s.triage_ctx);
+    } else {
+        s.result = select_entries(s.lib, o, s.query_errors);
+    }
     return true;
 }
 

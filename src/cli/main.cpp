@@ -93,6 +93,9 @@ int run(int argc, char** argv) {
                 if (v != "json" && v != "csv" && v != "md")
                     return usage_error("unknown format '" + v + "' (json, csv, md)");
                 o.format = v;
+            } else if (a == "--triage") {
+                if (!value(a, v) || v.empty()) return usage_error("--triage needs a triage file (triage.json)");
+                o.triage = v;
             } else if (a == "-o" || a == "--output") {
                 if (!value(a, v) || v.empty()) return usage_error("-o needs a file name");
                 o.output = v;
@@ -118,6 +121,7 @@ int run(int argc, char** argv) {
     if (o.command == "parse" && (o.has_query || o.sort_given || o.direction_given || o.limit >= 0))
         return usage_error("parse takes no --query, --sort or --limit (it lists papers as written)");
     if (o.command != "export" && o.format != "json") return usage_error("--format is only for export");
+    if (o.command == "parse" && !o.triage.empty()) return usage_error("parse takes no --triage (it lists papers as written)");
     if (o.paths.empty()) return usage_error(o.command + ": no input FILE or DIR given");
     // A title sort reads naturally ascending; every other key descending, unless told otherwise.
     if (o.sort_given && !o.direction_given) o.sort.descending = o.sort.key != dv::SortKey::Title;

@@ -16,8 +16,10 @@ void print_usage(bool to_stderr) {
         "      with the parser's diagnostics; --json adds \"files\": each file's source,\n"
         "      format (the shape it was read as), paper count and listing date.\n"
         "  digest-cli query QUERY [--sort date|votes|title|percentile] [--asc|--desc]\n"
-        "                   [--limit N] [--pretty] FILE|DIR...\n"
-        "      The deduplicated library filtered by QUERY, as JSON.\n"
+        "                   [--limit N] [--pretty] [--triage FILE] FILE|DIR...\n"
+        "      The deduplicated library filtered by QUERY, as JSON. --triage reads the viewer's\n"
+        "      triage file (stars, read, hidden, notes) for is:starred etc.; hidden papers are\n"
+        "      left out unless the query names is:hidden (also for stats and export).\n"
         "  digest-cli stats [--json] [--pretty] [--query Q] FILE|DIR...\n"
         "      Vote histogram, per-day figures, top papers and authors, weekdays.\n"
         "  digest-cli export [--format json|csv|md] [--query Q] [--sort KEY] [--asc|--desc]\n"
@@ -38,10 +40,12 @@ void print_usage(bool to_stderr) {
         "(or -o FILE); JSON is compact unless --pretty.\n"
         "\n"
         "Query language: words (AND), \"a phrase\", -exclude, title: author: summary: label:,\n"
-        "votes>=N votes<N votes:A..B, date:2024-06 date:2024-06-01..2024-06-30.\n"
+        "votes>=N votes<N votes:A..B, date:2024-06 date:2024-06-01..2024-06-30,\n"
+        "is:starred is:read is:unread is:hidden is:new has:note note:word (with --triage).\n"
         "\n"
         "Exit status: 0 ok (malformed file content is reported as diagnostics, not an error),\n"
-        "1 unreadable input or unwritable output (fetch-hf: any day failed), 2 usage error.\n",
+        "1 unreadable input, unwritable output or an unusable --triage file (fetch-hf: any day failed),\n"
+        "2 usage error.\n",
         f);
 }
 

@@ -192,6 +192,10 @@ Query parse_query(std::string_view text) {
             i = end;
             continue;
         }
+        if (parse_mark_term(tok, negate, q)) {  // is:starred, has:note, note:word (query_marks.cpp)
+            i = end;
+            continue;
+        }
         if (iequals_prefix(tok, "date:")) {
             std::string err;
             if (negate) q.errors.push_back("a date filter cannot be negated: -" + std::string(tok));

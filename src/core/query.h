@@ -6,6 +6,9 @@
 //   title:x author:x summary:x label:x     scoped terms (combine with quotes and -)
 //   votes>=10 votes<5 votes>N votes<=N votes=N votes:N votes:10..50
 //   date:2024-06  date:2024  date:2024-06-01..2024-06-30
+//   is:starred is:read is:unread is:hidden is:new has:note note:word   the reader's marks
+//                              (triage.h; -is:starred etc. negate). Hidden papers are left out
+//                              unless the query names is:hidden.
 //
 // A malformed term is a diagnostic and is ignored; the rest of the query still applies.
 #pragma once
@@ -27,6 +30,14 @@ struct TextTerm {
     std::string needle;            // folded
 };
 
+enum class MarkKind : uint8_t { Starred, Read, Hidden, Note, New };
+struct MarkTerm {
+    MarkKind kind = MarkKind::Starred;
+    bool negate = false;               // is:unread = negated Read
+};
+
+struct QueryContext;  // triage.h
+
 struct Query {
     std::vector<TextTerm> terms;
     int32_t votes_lo = INT32_MIN, votes_hi = INT32_MAX;  // inclusive; papers without votes fail
@@ -34,6 +45,10 @@ struct Query {
     int32_t date_lo = INT32_MIN, date_hi = INT32_MAX;    // inclusive, matched against appearances
     bool has_date = false;
     std::vector<std::string> errors;                    // one message per malformed term
+    // Triage terms (query_marks.cpp): matched against a QueryContext; without one nothing is
+    // marked, new or hidden.
+    std::vector<MarkTerm> marks;
+    std::vector<TextTerm> note_terms;                   // note:word (field unused)
 };
 
 Query parse_query(std::string_view text);
@@ -62,8 +77,10 @@ bool parse_sort_key(std::string_view s, SortKey& out);
 
 // Entry indices matching q, sorted (stable, ties keep the library's order). With `within`, only
 // those entries are considered (a superset of the answer, e.g. the result of a wider query).
+// With `ctx` (built for this library generation), the triage terms apply and hidden papers are
+// left out; without it the triage terms match nothing marked.
 std::vector<uint32_t> run_query(const Library& lib, const Query& q, Sort sort,
-                                const std::vector<uint32_t>* within = nullptr);
+                                const std::vector<uint32_t>* within = nullptr, const QueryContext* ctx = nullptr);
 
 // True if every entry matching `narrower` also matches `wider`, so typing can search the previous
 // result instead of the library: each positive term of `wider` is contained in a positive term of
@@ -72,5 +89,14 @@ std::vector<uint32_t> run_query(const Library& lib, const Query& q, Sort sort,
 bool query_narrows(const Query& narrower, const Query& wider);
 // True if entry e matches q (the slow path, without the index; used by tests as the oracle).
 bool entry_matches(const Library& lib, uint32_t e, const Query& q);
+bool entry_matches(const Library& lib, uint32_t e, const Query& q, const QueryContext* ctx);
+
+// --- Triage terms (query_marks.cpp) -------------------------------------------------------------
+// If `tok` is a triage term (is:..., has:note, note:...), records it (or an error) and returns true.
+bool parse_mark_term(std::string_view tok, bool negate, Query& q);
+// The triage terms of q (and the implicit -is:hidden) on entry e. Always true without a context.
+bool marks_match(uint32_t e, const Query& q, const QueryContext* ctx);
+// query_narrows for the triage terms: every term of `wider` is implied by one of `narrower`.
+bool marks_narrow(const Query& narrower, const Query& wider);
 
 }  // namespace dv

@@ -136,8 +136,11 @@ void sort_entries(const Library& lib, Sort sort, std::vector<uint32_t>& result) 
 
 }  // namespace
 
-bool entry_matches(const Library& lib, uint32_t ei, const Query& q) {
+bool entry_matches(const Library& lib, uint32_t ei, const Query& q) { return entry_matches(lib, ei, q, nullptr); }
+
+bool entry_matches(const Library& lib, uint32_t ei, const Query& q, const QueryContext* ctx) {
     if (ei >= lib.entries.size()) return false;
+    if (!marks_match(ei, q, ctx)) return false;
     const Entry& e = lib.entries[ei];
     if (!votes_ok(q, e.votes)) return false;
     if (q.has_date) {  // straightforward: any appearance in range
@@ -178,6 +181,7 @@ bool entry_matches(const Library& lib, uint32_t ei, const Query& q) {
 }
 
 bool query_narrows(const Query& n, const Query& w) {
+    if (!marks_narrow(n, w)) return false;
     if (w.has_votes && (!n.has_votes || n.votes_lo < w.votes_lo || n.votes_hi > w.votes_hi)) return false;
     if (w.has_date && (!n.has_date || n.date_lo < w.date_lo || n.date_hi > w.date_hi)) return false;
     for (const TextTerm& wt : w.terms) {
@@ -199,7 +203,8 @@ bool query_narrows(const Query& n, const Query& w) {
     return true;
 }
 
-std::vector<uint32_t> run_query(const Library& lib, const Query& q, Sort sort, const std::vector<uint32_t>* within) {
+std::vector<uint32_t> run_query(const Library& lib, const Query& q, Sort sort, const std::vector<uint32_t>* within,
+                                const QueryContext* ctx) {
     const uint32_t count = uint32_t(lib.entries.size());
     std::vector<uint32_t> result;
     if (count == 0) return result;
@@ -242,7 +247,7 @@ std::vector<uint32_t> run_query(const Library& lib, const Query& q, Sort sort, c
             const uint32_t i = uint32_t(w * 64 + __builtin_ctzll(bits));
             bits &= bits - 1;
             const Entry& e = lib.entries[i];
-            if (votes_ok(q, e.votes) && date_ok(lib, e, q)) cand.push_back(i);
+            if (votes_ok(q, e.votes) && date_ok(lib, e, q) && marks_match(i, q, ctx)) cand.push_back(i);
         }
     }
     if (q.terms.empty()) {

@@ -20,6 +20,7 @@
 #include "native_desktop.h"
 #include "native_fetch.h"
 #include "native_library.h"
+#include "native_triage.h"
 #include "native_window.h"
 #include "platform_common.h"
 #include "ui/app.h"
@@ -39,6 +40,7 @@ struct Native {
     dvn::Settings settings;
     std::string settings_path;
     bool use_settings = true;
+    std::string triage_path;           // "" = marks kept in memory only (--no-settings)
     dvn::NativeLibrary library;
     std::vector<std::string> dropped;  // paths dropped on the window, loaded by the loop
     std::string font_dir;
@@ -92,6 +94,13 @@ bool host_write(const std::string& path, const std::string& data, std::string& e
     return true;
 }
 
+// --- Host slots: the reader's triage (issue 10) ---
+void host_triage_changed(const std::string& json) {
+    if (g.triage_path.empty()) return;
+    std::string err;
+    if (!dvn::write_file_bytes(g.triage_path, json, err)) dv::app_triage_storage_failed(g.app, err);
+}
+
 void install_host(dv::App& app) {
     app.host.open_url = host_open_url;
     app.host.save_file = host_save_file;
@@ -105,6 +114,8 @@ void install_host(dv::App& app) {
     app.host.files.write = host_write;
     app.host.files.open = [](const std::vector<std::string>& paths) { open_paths(paths, true); };
     app.host.platform_name = "native";
+    // The reader's triage (issue 10).
+    app.host.triage_changed = host_triage_changed;
     // Get from Hugging Face (issue 11): hf_* slots (libcurl builds only), settings kept here.
     dvn::fetch_install(app, [] {
         g.settings.hf_enabled = g.app.hf.enabled;
@@ -224,6 +235,18 @@ void load_startup(const std::string& settings_msg) {
 }
 
 // --- The loop ---------------------------------------------------------------------------------------
+// --keys: one key down on a frame, up on the next, so ImGui sees each press once.
+void press_test_keys() {
+    static size_t next = 0;
+    static bool down = false;
+    if (next >= g.opt.keys.size()) return;
+    const ImGuiKey key = ImGuiKey(ImGuiKey_A + (g.opt.keys[next] - 'a'));
+    ImGui::GetIO().AddKeyEvent(key, !down);
+    if (down) next++;
+    down = !down;
+    dv::wake();
+}
+
 // Sleeps until input, a wake-up, the next folder poll or the text cursor's next blink; drawing runs
 // at most ~60 frames a second (Xvfb and some drivers ignore vsync). --frames draws without waiting.
 void wait_for_events(double start, double last_frame) {
@@ -262,6 +285,7 @@ void run_loop() {
         wt.redraw = false;
         if (glfwGetWindowAttrib(g.window, GLFW_ICONIFIED)) continue;
 
+        press_test_keys();
         auto t0 = std::chrono::steady_clock::now();
         dv::gl_frame(g.window, g.app);
         auto t1 = std::chrono::steady_clock::now();
@@ -318,7 +342,11 @@ int main(int argc, char** argv) {
     if (!dv::platform_start(g.window, g.app, "#version 330", g.font_dir.c_str()))  // the UI still runs on ImGui's default font
         std::fprintf(stderr, "digest-viewer: could not start the UI (fonts in %s?)\n", g.font_dir.c_str());
     update_scale();
-    load_startup(settings_msg);
+    // The marks before the library: the library's days are compared with the previous visit's.
+    if (g.use_settings) g.triage_path = dvn::triage_path();
+    std::string triage_msg = g.triage_path.empty() ? std::string() : dvn::load_triage(g.triage_path, g.app);
+    if (g.triage_path.empty()) dv::app_triage_load(g.app, "", triage_msg);
+    load_startup(triage_msg.empty() ? settings_msg : triage_msg);
     if (!setup_fetch()) {
         dv::platform_shutdown();
         glfwTerminate();

@@ -67,6 +67,8 @@ EM_JS(char*, js_hf_config, (), {
     stringToUTF8(s, p, n);
     return p;
 });
+// The reader's triage (issue 10): the whole file, stored in IndexedDB by the page.
+EM_JS(void, js_triage_changed, (const char* json), { DV.triageChanged(UTF8ToString(json)); });
 // Not glfwSetWindowSize: Emscripten's GLFW 3.1.6 asks for fullscreen when the size equals the
 // screen's. Browser.setCanvasSize resizes the backing store and tells GLFW through its listener.
 EM_JS(void, js_set_canvas_size, (int w, int h), { Browser.setCanvasSize(w, h); });
@@ -126,6 +128,8 @@ void hf_configure(dv::App& app) {
     int32_t today;
     if (dv::parse_date(c.value("today", std::string()), today)) app.hf.today = today;
 }
+// --- Host slots: the reader's triage (issue 10) ---
+void host_triage_changed(const std::string& json) { js_triage_changed(json.c_str()); }
 
 void install_host(dv::App& app) {
     app.host.open_url = host_open_url;
@@ -141,6 +145,8 @@ void install_host(dv::App& app) {
     app.host.hf_cancel = host_hf_cancel;
     app.host.hf_settings_changed = host_hf_settings;
     hf_configure(app);
+    // The reader's triage (issue 10).
+    app.host.triage_changed = host_triage_changed;
 }
 
 // The clipboard and the IME caret go through the page (needs the ImGui context).
@@ -270,6 +276,21 @@ EMSCRIPTEN_KEEPALIVE void dv_hf_pump(int gen) {
 // While an IME composes, the search box hides its placeholder (the composition is drawn over it).
 EMSCRIPTEN_KEEPALIVE void dv_set_composing(int on) {
     g.app.ime_composing = on != 0;
+    dv::wake();
+}
+// The reader's triage (issue 10). The page hands over what IndexedDB holds ("" = nothing) once,
+// before the library is restored; an unusable file is reported and the app starts clean (the
+// page keeps the stored text until the next change). Storage failing is reported once.
+// Returns 1 if the text was usable (or empty), 0 if not (the page then keeps it as 'triage.bad').
+EMSCRIPTEN_KEEPALIVE int dv_triage_load(const char* text) {
+    std::string err;
+    const bool ok = dv::app_triage_load(g.app, text ? text : "", err);
+    if (!ok) dv::app_set_status(g.app, "Your stored marks were not usable (" + err + "): kept aside as triage.bad, starting with no marks");
+    dv::wake();
+    return ok ? 1 : 0;
+}
+EMSCRIPTEN_KEEPALIVE void dv_triage_storage_failed(const char* why) {
+    dv::app_triage_storage_failed(g.app, why ? why : "storage failed");
     dv::wake();
 }
 // For bench/web: the parser alone on the given bytes, in milliseconds.

@@ -20,7 +20,7 @@ void print_usage(std::FILE* f) {
         "  --query Q           start with this search\n"
         "  --select N          select the Nth paper of the result (0-based)\n"
         "  --location HASH     apply a view hash (q=...&day=...&p=...&charts=1), as the web URL\n"
-        "  --no-settings       neither read nor write the settings file\n"
+        "  --no-settings       neither read nor write the settings and triage files\n"
         "  --frames N          render N frames without waiting, print frame times, exit\n"
         "  --quit-after S      run normally for S seconds, then exit\n"
         "  --screenshot F.png  write the last frame as PNG (with --frames or --quit-after)\n"
@@ -30,8 +30,12 @@ void print_usage(std::FILE* f) {
         "                      the last one loaded, or the last 7); kept in $XDG_CACHE_HOME/digest-viewer/hf\n"
         "  --hf-base URL       the API base (default https://huggingface.co; a settings entry too)\n"
         "  --hf-today DATE     take DATE (YYYY-MM-DD) as today for the fetch plan\n"
+        "  --keys LETTERS      press these keys (a-z, one every other frame) after the start,\n"
+        "                      as a test would: --select 0 --keys s stars the first paper\n"
         "  --help, --version\n"
-        "Settings: $XDG_CONFIG_HOME/digest-viewer/settings.json (default ~/.config/...).\n",
+        "Settings: $XDG_CONFIG_HOME/digest-viewer/settings.json (default ~/.config/...).\n"
+        "Marks (stars, read, hidden, notes, saved searches): $XDG_DATA_HOME/digest-viewer/triage.json\n"
+        "(default ~/.local/share/...); --no-settings keeps them in memory only.\n",
         f);
 }
 
@@ -104,6 +108,14 @@ bool parse_args(int argc, char** argv, Options& o) {
             if (!o.location.empty() && o.location[0] == '#') o.location.erase(0, 1);
         } else if (a == "--no-settings") {
             o.no_settings = true;
+        } else if (a == "--keys") {
+            if (!(v = need(i))) return false;
+            o.keys = v;
+            for (char c : o.keys)
+                if (c < 'a' || c > 'z') {
+                    std::fprintf(stderr, "digest-viewer: --keys takes letters a-z, got '%s'\n", v);
+                    return false;
+                }
         } else if (a == "--open-dialog") {
             o.open_dialog = true;
         } else if (a == "--fetch-hf") {

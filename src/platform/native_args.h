@@ -25,6 +25,7 @@ struct Options {
     int fetch_hf = -1;
     std::string hf_base;        // API base for this run ("" = the settings')
     std::string hf_today;       // a fixed "today" (YYYY-MM-DD) for reproducible tests
+    std::string keys;           // --keys: letters pressed one by one after the start (tests)
 };
 
 // Fills `o` from argv. --help and --version print and exit; false (after a message on stderr) on a

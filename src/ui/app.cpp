@@ -55,6 +55,13 @@ static void tally(App& app, const std::string& name, AddResult::Kind kind, size_
 
 AddResult::Kind app_add_file(App& app, const std::string& name, std::string_view bytes) {
     app_begin_change(app);
+    // A triage file (exported marks) opened or dropped like a digest is imported, not listed.
+    if (looks_like_triage(bytes)) {
+        std::string msg;
+        const bool ok = app_triage_import(app, bytes, msg);
+        tally(app, name, ok ? AddResult::Unchanged : AddResult::Rejected, 0, ok ? msg : "Could not load " + name + ": " + msg);
+        return ok ? AddResult::Unchanged : AddResult::Rejected;
+    }
     AddResult r = library_add(app.lib, name, bytes);
     std::string msg;
     switch (r.kind) {
@@ -123,7 +130,7 @@ void app_finish_load(App& app) {
         }
     }
     if (app.mode == ViewMode::Day && (app.day_index < 0 || app.day_index >= (int)app.lib.days.size()))
-        app.day_index = app.lib.days.empty() ? -1 : (int)app.lib.days.size() - 1;
+        app.day_index = app_first_unread_day(app);
     if (app.day_index >= (int)app.lib.days.size()) app.day_index = (int)app.lib.days.size() - 1;
     app_update_result(app);
     if (app.selected < 0 && !app.result.empty() && before == 0) app.selected = app.result.front();
@@ -172,10 +179,14 @@ void app_update_result(App& app) {
     if (!app.query_dirty && app.result_generation == app.lib.generation) return;
     double t0 = now_ms();
     app.query = effective_query(app);
-    // Typing usually narrows the search: then only the previous result needs checking.
-    const bool narrows = app.result_generation == app.lib.generation && app.sort.key == app.result_sort.key &&
-                         app.sort.descending == app.result_sort.descending && query_narrows(app.query, app.result_query);
-    app.result = narrows ? run_query(app.lib, app.query, app.sort, &app.result) : run_query(app.lib, app.query, app.sort);
+    app_triage_update(app);
+    // Typing usually narrows the search: then only the previous result needs checking (not after
+    // a mark changed: a starred or hidden paper may enter or leave the result).
+    const bool narrows = app.result_generation == app.lib.generation && app.result_triage_generation == app.triage_generation &&
+                         app.sort.key == app.result_sort.key && app.sort.descending == app.result_sort.descending &&
+                         query_narrows(app.query, app.result_query);
+    app.result = run_query(app.lib, app.query, app.sort, narrows ? &app.result : nullptr, &app.triage_ctx);
+    app.result_triage_generation = app.triage_generation;
     app.result_query = app.query;
     app.result_sort = app.sort;
     app.in_result.assign(app.lib.entries.size(), 0);
@@ -277,6 +288,9 @@ std::string app_state_json(App& app) {
     s["status"] = app.status;
     s["last_query_ms"] = app.last_query_ms;
     s["charts_open"] = app.show_charts;
+    s["triage"] = triage_state_json(app.triage, app.triage_ctx);
+    s["triage"]["storage_error"] = app.triage_storage_error;
+    s["triage"]["editing_note"] = app.editing_note;
     s["location"] = app_current_location(app);
     s["font_size"] = app.font_size;
     s["theme"] = app.dark ? "dark" : "light";

@@ -13,6 +13,7 @@
 #include "core/library.h"
 #include "core/query.h"
 #include "core/stats.h"
+#include "core/triage.h"
 #include "core/view_state.h"
 #include "path_dialog.h"
 
@@ -66,6 +67,12 @@ struct Host {
     std::vector<int32_t> (*hf_cached_days)() = nullptr;
     bool (*hf_read_cached)(int32_t day, std::string& bytes) = nullptr;
     void (*hf_settings_changed)() = nullptr;                          // HfFetchUi enabled/notice_seen
+    // --- The reader's triage: marks, notes, saved searches (issue 10) ---------------------------
+    // Called after every change of app.triage with the whole triage file (triage_to_json). The web
+    // writes it to IndexedDB, the native app atomically to $XDG_DATA_HOME/digest-viewer/triage.json.
+    // The platform loads the stored file once at start with app_triage_load; when storing fails it
+    // says so once (app_triage_storage_failed) and the app keeps working in memory.
+    void (*triage_changed)(const std::string& triage_json) = nullptr;
 };
 
 // The "Get from Hugging Face" action's state (src/ui/panel_fetch.cpp). enabled and notice_seen are
@@ -219,6 +226,22 @@ struct App {
     // Get from Hugging Face (issue 11).
     HfFetchUi hf;
 
+    // The reader's marks (core/triage.h; logic in app_triage.cpp). Changed only through the
+    // app_triage_* / app_toggle_mark calls, which bump triage_generation and tell the host.
+    Triage triage;
+    VisitInfo previous_visit;              // the visit before this one, fixed for the session ("is:new")
+    QueryContext triage_ctx;               // per entry marks and "new", for the query and the panes
+    uint64_t triage_generation = 0;
+    uint64_t triage_ctx_generation = UINT64_MAX, triage_ctx_lib_generation = UINT64_MAX;
+    uint64_t result_triage_generation = UINT64_MAX;  // what `result` was computed with
+    std::string triage_storage_error;      // "" = the marks are being stored; else why not
+    bool editing_note = false;             // the detail pane shows the note editor ('n')
+    bool focus_note = false;
+    int64_t note_entry = -1;               // the entry whose note is being edited
+    std::string note_draft;
+    int64_t viewing = -1;                  // the selection "mark read on view" is timing
+    double viewing_since = 0;
+
     // The view the URL (or the native settings) shows: last written through host.set_location or
     // applied by app_apply_location. app_frame compares it with the current view.
     ViewState location;
@@ -269,5 +292,45 @@ void app_set_status(App& app, std::string msg);
 
 // Theme and zoom.
 void app_apply_theme(App& app);
+
+// --- The reader's marks (app_triage.cpp) --------------------------------------------------------
+// Wall-clock milliseconds since 1970 (the times marks are stamped with).
+int64_t app_now_ms();
+// Starts this visit from the stored triage file ("" = none stored yet): the previous visit is
+// what the file says, and the file now records this one. False with `error` if the text is not a
+// usable triage file: the app then starts clean (the platform keeps the bad file aside).
+bool app_triage_load(App& app, std::string_view text, std::string& error);
+// Import: merges a triage file into the current marks (later change wins; nothing deleted).
+// False with a message, and nothing changed, for a broken, foreign or newer file.
+bool app_triage_import(App& app, std::string_view text, std::string& message);
+// True if these bytes are meant as a triage file (its "format" field), so loading them imports.
+bool looks_like_triage(std::string_view bytes);
+// Toggles a mark of an entry / sets its note; stamps the time, persists, refreshes the result.
+void app_toggle_mark(App& app, int64_t entry, Mark m);
+// Marks an entry read if the reader asked for it (triage.mark_read_on_view) and it is not yet.
+void app_viewed(App& app, int64_t entry);
+// Per frame: a selection kept for a moment counts as viewed (with mark_read_on_view).
+void app_triage_frame(App& app, double now_s);
+void app_set_mark_read_on_view(App& app, bool on);
+// Where the day view opens when no day is asked for: the first day, from the latest day the
+// reader read something on, with an unread paper; the latest day if nothing was read (or all
+// was). -1 if no days.
+int app_first_unread_day(App& app);
+void app_set_note(App& app, int64_t entry, std::string note);
+// Storage failed (quota, private mode): one message, the app keeps working in memory.
+void app_triage_storage_failed(App& app, const std::string& why);
+// Makes app.triage_ctx match the library and the marks (cheap when nothing changed).
+void app_triage_update(App& app);
+// The mark of an entry (null if none) and whether it is new since the last visit.
+const TriageMark* app_mark(const App& app, uint32_t entry);
+bool app_is_new(const App& app, uint32_t entry);
+// Saved searches: the current query and sort under a name (replacing one of that name).
+void app_save_search(App& app, const std::string& name);
+void app_apply_saved(App& app, const SavedSearch& s);
+void app_remove_saved(App& app, size_t index);
+void app_rename_saved(App& app, size_t index, const std::string& name);
+// Reading lists of the starred papers (library order): BibTeX and digest markdown.
+std::string app_starred_bibtex(App& app);
+std::string app_starred_markdown(App& app);
 
 }  // namespace dv

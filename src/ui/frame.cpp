@@ -22,6 +22,7 @@ void app_frame(App& app) {
     ImGui::Begin("##digest-viewer", nullptr, flags);
 
     handle_shortcuts(app);
+    app_triage_frame(app, ImGui::GetTime());
     app_update_result(app);
     panel_top_bar(app);
 

@@ -30,7 +30,7 @@ void panel_day(App& app) {
         ImGui::TextDisabled("No dated papers loaded.");
         return;
     }
-    if (app.day_index < 0 || app.day_index >= (int)app.lib.days.size()) app.day_index = (int)app.lib.days.size() - 1;
+    if (app.day_index < 0 || app.day_index >= (int)app.lib.days.size()) app.day_index = app_first_unread_day(app);
 
     // Header: < date >, jump to date.
     bool has_prev = step_day(app, app.day_index, -1) != app.day_index;
@@ -92,6 +92,9 @@ void panel_day(App& app) {
         ImGui::PopFont();
         float card_h = title_h + ImGui::GetTextLineHeightWithSpacing() * 2 + ImGui::GetStyle().ItemSpacing.y;
         ImGui::PushID((int)ei);
+        const TriageMark* mark = app_mark(app, ei);
+        const bool dim = mark && mark->read;  // read papers are dimmed
+        if (dim) ImGui::PushStyleVar(ImGuiStyleVar_Alpha, ImGui::GetStyle().Alpha * 0.5f);
         ImVec2 start = ImGui::GetCursorScreenPos();
         bool selected = (int64_t)ei == app.selected;
         if (ImGui::Selectable("##card", selected, 0, ImVec2(0, card_h))) app.selected = ei;
@@ -106,6 +109,7 @@ void panel_day(App& app) {
             ImGui::BeginGroup();
             votes_badge(e.votes);
             ImGui::TextDisabled("#%d", rank);
+            mark_icons(app, ei, 3.2f * em, ImGui::GetTextLineHeight());
             ImGui::EndGroup();
             ImGui::SetCursorScreenPos(ImVec2(start.x + 3.8f * em, start.y));
             ImGui::BeginGroup();
@@ -135,6 +139,7 @@ void panel_day(App& app) {
             ImGui::EndGroup();
         }
         ImGui::SetCursorScreenPos(after);
+        if (dim) ImGui::PopStyleVar();
         ImGui::PopID();
     }
     ImGui::Dummy(ImVec2(0, 0));  // an item at the final cursor: the list's extent ends here

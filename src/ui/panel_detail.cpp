@@ -7,6 +7,8 @@
 #include "core/date.h"
 #include "core/inline_markdown.h"
 #include "imgui.h"
+#include "imgui_internal.h"  // GetActiveID / ClearActiveID: Esc closes the note editor
+#include "imgui_stdlib.h"
 #include "panels.h"
 #include "rich_text.h"
 #include "widgets.h"
@@ -14,7 +16,10 @@
 namespace dv {
 
 static void link_button(App& app, const char* label, const std::string& url) {
-    if (ImGui::TextLink(label) && app.host.open_url && is_web_url(url)) app.host.open_url(url.c_str());
+    if (ImGui::TextLink(label) && app.host.open_url && is_web_url(url)) {
+        app.host.open_url(url.c_str());
+        app_viewed(app, app.selected);
+    }
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", url.c_str());
 }
 
@@ -102,6 +107,70 @@ static void draw_summary(App& app, const Paper& p, const DetailRecord& rec, floa
         }
     }
     if (p.summary.empty()) ImGui::TextDisabled("No summary in this source.");
+// Star / Read / Hide / Note, the same as s x h n.
+static void triage_buttons(App& app) {
+    const TriageMark* m = app_mark(app, (uint32_t)app.selected);
+    if (toggle_button(m && m->starred ? "Starred (s)" : "Star (s)", m && m->starred)) app_toggle_mark(app, app.selected, Mark::Starred);
+    ImGui::SameLine();
+    if (toggle_button(m && m->read ? "Read (x)" : "Unread (x)", m && m->read)) app_toggle_mark(app, app.selected, Mark::Read);
+    ImGui::SameLine();
+    if (toggle_button(m && m->hidden ? "Hidden (h)" : "Hide (h)", m && m->hidden)) app_toggle_mark(app, app.selected, Mark::Hidden);
+    ImGui::SameLine();
+    if (toggle_button(m && !m->note.empty() ? "Edit note (n)" : "Note (n)", app.editing_note)) {
+        if (app.editing_note) app.editing_note = false;
+        else open_note_editor(app);
+    }
+    if (app_is_new(app, (uint32_t)app.selected)) {
+        const char* kNew = "new since your last visit";
+        ImGui::SameLine();
+        if (ImGui::GetContentRegionAvail().x < ImGui::CalcTextSize(kNew).x) ImGui::NewLine();
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextColored(ImVec4(0.35f, 0.75f, 1.0f, 1.0f), "%s", kNew);
+    }
+}
+
+// The note: rendered like a summary; 'n' edits it in place. Every edit is stored as typed, so
+// Esc (which closes the editor) or moving to another paper loses nothing.
+static void note_section(App& app) {
+    static std::vector<TextRun> runs;
+    static std::string runs_of;
+    const float em = ImGui::GetFontSize();
+    if (app.editing_note && app.note_entry != app.selected) app.editing_note = false;  // another paper
+    const TriageMark* m = app_mark(app, (uint32_t)app.selected);
+    if (app.editing_note) {
+        ImGui::PushFont(app.fonts.bold, 0.0f);
+        ImGui::TextUnformatted("Your note");
+        ImGui::PopFont();
+        ImGui::SameLine();
+        ImGui::TextDisabled("markdown; Esc closes, nothing is lost");
+        const ImGuiID id = ImGui::GetID("##note");
+        if (ImGui::GetActiveID() == id && ImGui::IsKeyPressed(ImGuiKey_Escape)) {
+            // Handled before the field sees it: ImGui's Esc would revert the text.
+            app.editing_note = false;
+            ImGui::ClearActiveID();
+        } else {
+            if (app.focus_note) {
+                ImGui::SetKeyboardFocusHere();
+                app.focus_note = false;
+            }
+            if (ImGui::InputTextMultiline("##note", &app.note_draft, ImVec2(-1, 6 * em))) app_set_note(app, app.note_entry, app.note_draft);
+        }
+        ImGui::Spacing();
+        return;
+    }
+    if (!m || m->note.empty()) return;
+    if (runs_of != m->note) {
+        runs = inline_runs(m->note);
+        runs_of = m->note;
+    }
+    ImGui::PushFont(app.fonts.bold, 0.0f);
+    ImGui::PushStyleColor(ImGuiCol_Text, accent_color());
+    ImGui::TextUnformatted("Your note");
+    ImGui::PopStyleColor();
+    ImGui::PopFont();
+    draw_runs(app, runs, ImGui::GetContentRegionAvail().x);
+    ImGui::Spacing();
+    ImGui::Separator();
 }
 
 void panel_detail(App& app) {
@@ -175,9 +244,11 @@ void panel_detail(App& app) {
         ImGui::SetClipboardText(bibtex_entry(p).c_str());
         app_set_status(app, "Copied a BibTeX entry");
     }
+    triage_buttons(app);
     ImGui::Separator();
 
     ImGui::BeginChild("##detailbody");
+    note_section(app);
     // Authors, all of them, wrapped (from another source if the shown one names none).
     const Paper* ap = &p;
     for (uint32_t l = e.first_listing; ap->authors.empty() && l < e.first_listing + e.listing_count; ++l)

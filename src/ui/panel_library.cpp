@@ -1,13 +1,120 @@
 // The left pane: what is loaded (files, papers, days), problems found, and the sort order.
 #include <cstdio>
+#include <cstring>
 
 #include "app.h"
 #include "core/export.h"
 #include "imgui.h"
+#include "imgui_stdlib.h"
 #include "panels.h"
 #include "widgets.h"
 
 namespace dv {
+
+// Saved searches and the reader's marks: counts, "new since last visit", export and import of the
+// triage file, reading lists of the starred papers.
+static void triage_section(App& app) {
+    const float em = ImGui::GetFontSize();
+    ImGui::SeparatorText("Saved searches");
+    static std::string new_name;
+    static int renaming = -1;
+    static std::string rename_to;
+    int remove = -1;
+    for (size_t i = 0; i < app.triage.saved.size(); i++) {
+        const SavedSearch& s = app.triage.saved[i];
+        ImGui::PushID((int)i);
+        if (ImGui::SmallButton("x")) remove = (int)i;
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Delete this saved search");
+        ImGui::SameLine();
+        if ((int)i == renaming) {
+            ImGui::SetNextItemWidth(-1);
+            ImGui::SetKeyboardFocusHere();
+            if (ImGui::InputText("##rename", &rename_to, ImGuiInputTextFlags_EnterReturnsTrue)) {
+                app_rename_saved(app, i, rename_to);
+                renaming = -1;
+            }
+            if (ImGui::IsKeyPressed(ImGuiKey_Escape)) renaming = -1;
+        } else {
+            const bool current = s.query == app.query_text;
+            if (ImGui::Selectable(s.name.c_str(), current)) app_apply_saved(app, s);
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s\nsort: %s\nDouble-click to rename; the address is the link to share",
+                                                          s.query.empty() ? "(everything)" : s.query.c_str(), s.sort.c_str());
+            if (ImGui::IsItemHovered() && ImGui::IsMouseDoubleClicked(0)) {
+                renaming = (int)i;
+                rename_to = s.name;
+            }
+        }
+        ImGui::PopID();
+    }
+    if (remove >= 0) app_remove_saved(app, (size_t)remove);
+    ImGui::SetNextItemWidth(-4.2f * em);
+    bool save = ImGui::InputTextWithHint("##savename", "name this search", &new_name, ImGuiInputTextFlags_EnterReturnsTrue);
+    ImGui::SameLine();
+    ImGui::BeginDisabled(new_name.empty());
+    save = ImGui::Button("Save", ImVec2(-1, 0)) || save;
+    ImGui::EndDisabled();
+    if (save && !new_name.empty()) {
+        app_save_search(app, new_name);
+        new_name.clear();
+    }
+
+    ImGui::SeparatorText("Your marks");
+    size_t starred = 0, read = 0, hidden = 0, notes = 0, fresh = 0;
+    for (const auto& kv : app.triage.papers) {
+        starred += kv.second.starred;
+        read += kv.second.read;
+        hidden += kv.second.hidden;
+        notes += !kv.second.note.empty();
+    }
+    for (uint8_t b : app.triage_ctx.is_new) fresh += b;
+    auto query_link = [&](const char* label, size_t n, const char* query) {
+        char buf[96];
+        std::snprintf(buf, sizeof buf, "%s %s", format_count(n).c_str(), label);
+        if (n == 1 && std::strcmp(label, "notes") == 0) std::snprintf(buf, sizeof buf, "1 note");
+        if (ImGui::SmallButton(buf)) {
+            app.query_text = query;
+            app.query_dirty = true;
+        }
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Search %s", query);
+    };
+    query_link("starred", starred, "is:starred");
+    ImGui::SameLine();
+    query_link("read", read, "is:read");
+    query_link("notes", notes, "has:note");
+    ImGui::SameLine();
+    query_link("hidden", hidden, "is:hidden");
+    if (fresh > 0) query_link("new since last visit", fresh, "is:new");
+    else ImGui::TextDisabled(app.previous_visit.last_visit ? "nothing new since your last visit" : "first visit: nothing is new yet");
+    if (!app.triage_storage_error.empty()) {
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::TextColored(app.dark ? ImVec4(0.98f, 0.70f, 0.35f, 1.0f) : ImVec4(0.62f, 0.28f, 0.0f, 1.0f),
+                           "Not stored (%s): export your marks to keep them.", app.triage_storage_error.c_str());
+        ImGui::PopTextWrapPos();
+    }
+    if (app.host.save_file) {
+        if (ImGui::Button("Export marks"))
+            app.host.save_file("digest-viewer-triage.json", "application/json", triage_to_json(app.triage));
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Stars, read, hidden, notes and saved searches as one JSON file");
+    }
+    if (app.host.request_open_files) {
+        ImGui::SameLine();
+        if (ImGui::Button("Import")) app.host.request_open_files();
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip("Open (or drop) an exported triage .json: it is merged, the later change of each mark winning");
+    }
+    if (app.host.save_file) {
+        ImGui::BeginDisabled(starred == 0);
+        ImGui::TextDisabled("Starred:");
+        ImGui::SameLine();
+        if (ImGui::SmallButton("BibTeX")) app.host.save_file("digest-starred.bib", "application/x-bibtex", app_starred_bibtex(app));
+        ImGui::SameLine();
+        if (ImGui::SmallButton("Reading list")) app.host.save_file("digest-starred.md", "text/markdown", app_starred_markdown(app));
+        ImGui::EndDisabled();
+    }
+    bool on_view = app.triage.mark_read_on_view;
+    if (ImGui::Checkbox("Mark read when viewed", &on_view)) app_set_mark_read_on_view(app, on_view);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Selecting a paper for a moment, or opening its link, marks it read");
+}
 
 void panel_library(App& app) {
     const float em = ImGui::GetFontSize();
@@ -70,6 +177,7 @@ void panel_library(App& app) {
         }
     }
 
+    triage_section(app);
     // Get from Hugging Face (issue 11), below the export buttons so those keep their place.
     hf_fetch_controls(app, "Hugging Face");
 

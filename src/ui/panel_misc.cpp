@@ -137,6 +137,8 @@ void panel_help(App& app) {
         {"[ / ]  or  Left / Right", "previous / next day (day view)"},
         {"C", "charts"},
         {"G", "get the latest days from Hugging Face (Esc cancels)"},
+        {"S / X / H", "star / read-unread / hide the selected paper"},
+        {"N", "edit its note (Esc closes; nothing typed is lost)"},
         {"Ctrl + = / Ctrl + -", "bigger / smaller text"},
         {"Ctrl + 0", "reset text size"},
         {"?", "this help"},

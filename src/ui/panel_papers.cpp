@@ -1,6 +1,7 @@
 // The papers table: every paper of the current result, virtualized with ImGuiListClipper so only
 // visible rows cost anything (100k rows scroll like 100). Click a header to sort.
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 
 #include "app.h"
@@ -11,7 +12,41 @@
 
 namespace dv {
 
-enum Column { ColDate, ColVotes, ColPct, ColTitle, ColAuthor, ColAuthors };
+enum Column { ColDate, ColVotes, ColPct, ColMarks, ColTitle, ColAuthor, ColAuthors };
+
+// Star, note and "new" icons, drawn (not glyphs: the UI fonts have no star).
+void mark_icons(const App& app, uint32_t entry, float width, float size) {
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    ImGui::Dummy(ImVec2(width, size));
+    const TriageMark* m = app_mark(app, entry);
+    const bool fresh = app_is_new(app, entry);
+    if (!m && !fresh) return;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float r = size * 0.42f;
+    float x = p.x + r + 1;
+    const float cy = p.y + size * 0.5f;
+    if (m && m->starred) {
+        ImVec2 pts[10];
+        for (int i = 0; i < 10; i++) {
+            const float kPi = 3.14159265f, a = -kPi / 2 + i * kPi / 5, rr = i % 2 ? r * 0.45f : r;
+            pts[i] = ImVec2(x + rr * cosf(a), cy + rr * sinf(a));
+        }
+        const ImU32 gold = app.dark ? IM_COL32(250, 200, 60, 255) : IM_COL32(210, 150, 0, 255);
+        for (int i = 0; i < 10; i++) dl->AddTriangleFilled(ImVec2(x, cy), pts[i], pts[(i + 1) % 10], gold);
+    }
+    x += 2 * r + size * 0.15f;
+    if (m && !m->note.empty()) {  // a page with lines
+        const ImU32 c = accent_color();
+        const float w = r * 1.3f, h = r * 1.7f;
+        dl->AddRect(ImVec2(x - w / 2, cy - h / 2), ImVec2(x + w / 2, cy + h / 2), c, 1.0f, 0, std::max(1.0f, size * 0.08f));
+        for (int i = 1; i <= 3; i++) {
+            const float y = cy - h / 2 + h * i / 4.0f;
+            dl->AddLine(ImVec2(x - w / 2 + w * 0.22f, y), ImVec2(x + w / 2 - w * 0.22f, y), c, std::max(1.0f, size * 0.06f));
+        }
+    }
+    x += 2 * r;
+    if (fresh) dl->AddCircleFilled(ImVec2(x, cy), r * 0.45f, app.dark ? IM_COL32(90, 190, 255, 255) : IM_COL32(20, 110, 220, 255));
+}
 
 static void apply_sort_specs(App& app) {
     ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs();
@@ -50,7 +85,7 @@ void panel_papers(App& app) {
     ImGuiTableFlags flags = ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV |
                             ImGuiTableFlags_Resizable | ImGuiTableFlags_Sortable | ImGuiTableFlags_SizingFixedFit |
                             ImGuiTableFlags_Hideable;
-    if (!ImGui::BeginTable("##papers", 6, flags)) return;
+    if (!ImGui::BeginTable("##papers", 7, flags)) return;
     ImGui::TableSetupScrollFreeze(0, 1);
     auto def = [&](SortKey k) { return app.sort.key == k ? ImGuiTableColumnFlags_DefaultSort : 0; };
     auto dir = [&](SortKey k) {
@@ -61,6 +96,7 @@ void panel_papers(App& app) {
     ImGui::TableSetupColumn("Date", def(SortKey::Date) | dir(SortKey::Date), 5.6f * em, ColDate);
     ImGui::TableSetupColumn("Votes", def(SortKey::Votes) | dir(SortKey::Votes), 3.4f * em, ColVotes);
     ImGui::TableSetupColumn("Pct", def(SortKey::Percentile) | dir(SortKey::Percentile), 2.6f * em, ColPct);
+    ImGui::TableSetupColumn("##marks", ImGuiTableColumnFlags_NoSort, 2.7f * em, ColMarks);
     ImGui::TableSetupColumn("Title", ImGuiTableColumnFlags_WidthStretch | def(SortKey::Title) |
                                          (app.sort.key == SortKey::Title ? dir(SortKey::Title) : ImGuiTableColumnFlags_PreferSortAscending),
                             0.0f, ColTitle);
@@ -86,6 +122,10 @@ void panel_papers(App& app) {
             const Entry& e = app.lib.entries[ei];
             const Paper& p = entry_paper(app.lib, e);
             ImGui::TableNextRow();
+            // Read papers are dimmed (the whole row).
+            const TriageMark* mark = app_mark(app, ei);
+            const bool dim = mark && mark->read;
+            if (dim) ImGui::PushStyleVar(ImGuiStyleVar_Alpha, ImGui::GetStyle().Alpha * 0.5f);
             ImGui::TableSetColumnIndex(ColDate);
             ImGui::PushID((int)ei);
             bool selected = (int64_t)ei == app.selected;
@@ -107,6 +147,9 @@ void panel_papers(App& app) {
                 std::snprintf(buf, sizeof buf, "%.0f", e.percentile);
                 ImGui::TextUnformatted(buf);
             }
+            ImGui::TableSetColumnIndex(ColMarks);
+            mark_icons(app, ei, 2.6f * em, ImGui::GetTextLineHeight());
+            if (mark && !mark->note.empty() && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", mark->note.c_str());
             ImGui::TableSetColumnIndex(ColTitle);
             std::string_view title = get(p, p.title);
             ImGui::TextUnformatted(title.data(), title.data() + title.size());
@@ -121,6 +164,7 @@ void panel_papers(App& app) {
             }
             ImGui::TableSetColumnIndex(ColAuthors);
             ImGui::Text("%d", (int)p.authors.size());
+            if (dim) ImGui::PopStyleVar();
             ImGui::PopID();
         }
     }

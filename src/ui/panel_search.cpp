@@ -109,7 +109,7 @@ void panel_top_bar(App& app) {
     ImGui::SameLine(0, 2);
     if (toggle_button("Day", app.mode == ViewMode::Day)) {
         app.mode = ViewMode::Day;
-        if (app.day_index < 0 && !app.lib.days.empty()) app.day_index = (int)app.lib.days.size() - 1;
+        if (app.day_index < 0) app.day_index = app_first_unread_day(app);
     }
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("One day at a time, by votes (D; [ and ] change day)");
     ImGui::SameLine();

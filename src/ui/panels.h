@@ -25,6 +25,11 @@ void panel_fetch(App& app);
 void handle_shortcuts(App& app);
 // Moves the selection by `delta` rows in the current view (list or day).
 void move_selection(App& app, int delta);
+// Opens the note editor of the detail pane on the selected paper ('n').
+void open_note_editor(App& app);
+// The reader's marks of an entry as small icons (star, note, new) in a box `size` high, drawn
+// at the cursor; advances the cursor by `width`.
+void mark_icons(const App& app, uint32_t entry, float width, float size);
 // The nearest day index from `from` in direction dir (+1/-1) with papers matching the search.
 int step_day(const App& app, int from, int dir);
 

@@ -29,6 +29,30 @@ void move_selection(App& app, int delta) {
     app_select(app, r[(size_t)pos]);
 }
 
+// Hiding takes the paper out of the view: the selection moves on to the next row first (unless
+// the view lists hidden papers, or the paper is shown again).
+static void hide_selected(App& app) {
+    const int64_t was = app.selected;
+    const TriageMark* m = app_mark(app, (uint32_t)was);
+    const bool hiding = !(m && m->hidden);
+    std::vector<uint32_t> rows = visible_rows(app);
+    app_toggle_mark(app, was, Mark::Hidden);
+    app_update_result(app);
+    if (!hiding || (was < (int64_t)app.in_result.size() && app.in_result[(size_t)was])) return;
+    auto it = std::find(rows.begin(), rows.end(), (uint32_t)was);
+    if (it != rows.end() && it + 1 != rows.end()) app_select(app, *(it + 1));
+    else if (it != rows.end() && it != rows.begin()) app_select(app, *(it - 1));
+}
+
+void open_note_editor(App& app) {
+    if (app.selected < 0) return;
+    const TriageMark* m = app_mark(app, (uint32_t)app.selected);
+    app.editing_note = true;
+    app.focus_note = true;
+    app.note_entry = app.selected;
+    app.note_draft = m ? m->note : std::string();
+}
+
 static void zoom(App& app, float factor) {
     app.font_size = std::clamp(app.font_size * factor, 9.0f, 40.0f);
     if (factor == 0.0f) app.font_size = 15.0f;
@@ -84,7 +108,7 @@ void handle_shortcuts(App& app) {
             int idx = library_day_index(app.lib, app.lib.entries[(size_t)app.selected].date);
             if (idx >= 0) app.day_index = idx;
         }
-        if (app.day_index < 0 && !app.lib.days.empty()) app.day_index = (int)app.lib.days.size() - 1;
+        if (app.day_index < 0) app.day_index = app_first_unread_day(app);
     }
     if (app.mode == ViewMode::Day && app.day_index >= 0) {
         if (ImGui::IsKeyPressed(ImGuiKey_LeftBracket) || ImGui::IsKeyPressed(ImGuiKey_LeftArrow))
@@ -94,6 +118,14 @@ void handle_shortcuts(App& app) {
     }
     if (ImGui::IsKeyPressed(ImGuiKey_C)) app.show_charts = !app.show_charts;
     if (ImGui::IsKeyPressed(ImGuiKey_G) && app.hf.enabled && app.host.hf_start) app_hf_request(app);
+
+    // The reader's marks on the selected paper: s star, x read/unread, h hide, n note.
+    if (app.selected >= 0 && app.selected < (int64_t)app.lib.entries.size()) {
+        if (ImGui::IsKeyPressed(ImGuiKey_S, false)) app_toggle_mark(app, app.selected, Mark::Starred);
+        if (ImGui::IsKeyPressed(ImGuiKey_X, false)) app_toggle_mark(app, app.selected, Mark::Read);
+        if (ImGui::IsKeyPressed(ImGuiKey_H, false)) hide_selected(app);
+        if (ImGui::IsKeyPressed(ImGuiKey_N, false)) open_note_editor(app);
+    }
 }
 
 }  // namespace dv

@@ -14,8 +14,8 @@
 // One file per topic, each a default export run here in this order (the main page carries the
 // loaded corpus from one to the next): unit-load (1-2), unit-search (3-4), unit-select (5),
 // unit-export (6), unit-charts (7), unit-bad-inputs (8), unit-mixed (9, a fresh page), unit-idle,
-// unit-transfer, unit-fetch (its own context and the Hugging Face stand-in), unit-screenshots (fresh
-// pages). suite.mjs holds the shared setup and helpers.
+// unit-transfer, unit-fetch (its own context and the Hugging Face stand-in), unit-triage (fresh pages:
+// the reader's marks), unit-screenshots (fresh pages). suite.mjs holds the shared setup and helpers.
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -30,9 +30,10 @@ import mixed from './unit-mixed.mjs';
 import idle from './unit-idle.mjs';
 import transfer from './unit-transfer.mjs';
 import fetchHf from './unit-fetch.mjs';
+import triage from './unit-triage.mjs';
 import screenshots from './unit-screenshots.mjs';
 
-for (const topic of [load, search, select, exportResult, charts, badInputs, mixed, idle, transfer, fetchHf, screenshots]) await topic();
+for (const topic of [load, search, select, exportResult, charts, badInputs, mixed, idle, transfer, fetchHf, triage, screenshots]) await topic();
 
 // Page-wide checks ------------------------------------------------------------------------------------
 await steps.run('no request left the origin', async () => {

@@ -7,7 +7,8 @@
 # Checks: the state the app dumps equals `digest-cli query` (files, papers, days, visible); the
 # screenshot is not blank and shows rows of text in the papers pane (also at UI scale 2); settings
 # are written, restore the library and survive a corrupt file; the folder watch picks up an added,
-# a changed and a removed file without a restart.
+# a changed and a removed file without a restart; a star survives a restart and is what
+# `digest-cli query is:starred --triage` finds; a corrupt triage file is kept aside as .bad.
 # Exit 0 = pass, 1 = fail, 77 = skipped (no corpus, no xvfb-run, no screenshot support).
 set -u
 
@@ -44,6 +45,8 @@ trap 'rm -rf "$TMP"' EXIT
 # Never read or write the user's own settings.
 export XDG_CONFIG_HOME="$TMP/cfg"
 SETTINGS="$XDG_CONFIG_HOME/digest-viewer/settings.json"
+export XDG_DATA_HOME="$TMP/data"  # nor the user's marks
+TRIAGE="$XDG_DATA_HOME/digest-viewer/triage.json"
 
 xrun() {  # xrun WxH ARGS... : the viewer on a fresh virtual screen of that size
     local screen=$1
@@ -171,6 +174,54 @@ else
     "$PNG_CHECK" "$TMP/scale2.png" >/dev/null || fail "scale 2 screenshot looks blank or has no table rows"
     compare_with_cli "$TMP/scale2.json" "" "$MONTH"
 fi
+
+# --- 5. the reader's marks: star (the s key), restart, still starred; a corrupt triage file -------
+echo "== triage"
+xrun 1400x900 --size 1400x900 --frames 12 --select 0 --keys s --dump-state "$TMP/star.json" "$MONTH" 2>/dev/null
+if [ ! -s "$TMP/star.json" ]; then
+    fail "no state from the star run"
+else
+    id=$(json_get "$TMP/star.json" 'j["selected"]["arxiv_id"]')
+    starred=$(json_get "$TMP/star.json" '",".join(j["triage"]["starred"])')
+    echo "  selected $id, starred: $starred"
+    [ -n "$id" ] && [ "$starred" = "$id" ] || fail "pressing s did not star the selected paper"
+    [ -s "$TRIAGE" ] || fail "no triage file written to $TRIAGE"
+    xrun 1400x900 --size 1400x900 --frames 3 --dump-state "$TMP/star2.json" "$MONTH" 2>/dev/null
+    again=$(json_get "$TMP/star2.json" '",".join(j["triage"]["starred"])' 2>/dev/null)
+    echo "  after a restart, starred: $again"
+    [ "$again" = "$id" ] || fail "the star did not survive a restart"
+    "$CLI" query is:starred --triage "$TRIAGE" "$MONTH" >"$TMP/cli-starred.json" || fail "digest-cli query --triage failed"
+    cli_ids=$(json_get "$TMP/cli-starred.json" '",".join(p["arxiv_id"] for p in j["papers"])' 2>/dev/null)
+    [ "$cli_ids" = "$id" ] || fail "digest-cli is:starred over the app's triage file gives '$cli_ids', not $id"
+fi
+printf '{"format":"digest-viewer-triage","version":1,"papers":{"2406.1' >"$TRIAGE"  # truncated
+cp "$TRIAGE" "$TMP/corrupt-triage.json"
+xrun 1400x900 --size 1400x900 --frames 3 --dump-state "$TMP/tcorrupt.json" "$MONTH" 2>"$TMP/err5.txt"
+rc=$?
+if [ $rc -ne 0 ] || [ ! -s "$TMP/tcorrupt.json" ]; then
+    fail "viewer exited with $rc on a corrupt triage file"
+else
+    status=$(json_get "$TMP/tcorrupt.json" 'j["status"]')
+    marks=$(json_get "$TMP/tcorrupt.json" 'len(j["triage"]["starred"]) + len(j["triage"]["read"])')
+    papers=$(json_get "$TMP/tcorrupt.json" 'j["papers"]')
+    echo "  corrupt triage: papers $papers, marks $marks, status: $status"
+    [ "$marks" = 0 ] || fail "a corrupt triage file should give a clean start"
+    [ "$papers" != 0 ] || fail "the library should load despite a corrupt triage file"
+    case "$status" in *"triage.json.bad"*) ;; *) fail "no message naming the kept-aside file" ;; esac
+    cmp -s "$TMP/corrupt-triage.json" "$TRIAGE.bad" || fail "the corrupt file was not kept as triage.json.bad"
+    json_get "$TRIAGE" 'j["format"]' 2>/dev/null | grep -q digest-viewer-triage || fail "no fresh triage file after the corrupt one"
+fi
+# "Mark read when viewed" (a setting in the triage file, default off): off, a selected paper
+# stays unread; on, it is read after a moment.
+for setting in false true; do
+    printf '{"format":"digest-viewer-triage","version":1,"settings":{"mark_read_on_view":%s}}' "$setting" >"$TRIAGE"
+    xrun 1400x900 --size 1400x900 --quit-after 2 --select 0 --dump-state "$TMP/view-$setting.json" "$MONTH" 2>/dev/null
+    read_ids=$(json_get "$TMP/view-$setting.json" '",".join(j["triage"]["read"])' 2>/dev/null)
+    sel=$(json_get "$TMP/view-$setting.json" 'j["selected"]["arxiv_id"]' 2>/dev/null)
+    echo "  mark read when viewed = $setting: read [$read_ids], selected $sel"
+    if [ "$setting" = true ]; then [ -n "$sel" ] && [ "$read_ids" = "$sel" ] || fail "viewing a paper did not mark it read"
+    else [ -z "$read_ids" ] || fail "a paper was marked read with the setting off"; fi
+done
 
 if [ -n "${DV_KEEP_SCREENSHOTS:-}" ]; then
     mkdir -p "$DV_KEEP_SCREENSHOTS" && cp "$TMP"/*.png "$DV_KEEP_SCREENSHOTS/" && echo "screenshots kept in $DV_KEEP_SCREENSHOTS"
