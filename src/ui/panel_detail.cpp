@@ -107,6 +107,8 @@ static void draw_summary(App& app, const Paper& p, const DetailRecord& rec, floa
         }
     }
     if (p.summary.empty()) ImGui::TextDisabled("No summary in this source.");
+}
+
 // Star / Read / Hide / Note, the same as s x h n.
 static void triage_buttons(App& app) {
     const TriageMark* m = app_mark(app, (uint32_t)app.selected);
