@@ -35,6 +35,8 @@ namespace {
 // Everything the native platform keeps while it runs.
 struct Native {
     dv::App app;
+    size_t test_key_next = 0;       // --keys: the next letter to press
+    bool test_key_down = false;     //         and whether it is down this frame
     GLFWwindow* window = nullptr;
     dvn::Options opt;
     dvn::Settings settings;
@@ -237,8 +239,8 @@ void load_startup(const std::string& settings_msg) {
 // --- The loop ---------------------------------------------------------------------------------------
 // --keys: one key down on a frame, up on the next, so ImGui sees each press once.
 void press_test_keys() {
-    static size_t next = 0;
-    static bool down = false;
+    size_t& next = g.test_key_next;
+    bool& down = g.test_key_down;
     if (next >= g.opt.keys.size()) return;
     const ImGuiKey key = ImGuiKey(ImGuiKey_A + (g.opt.keys[next] - 'a'));
     ImGui::GetIO().AddKeyEvent(key, !down);

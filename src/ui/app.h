@@ -173,6 +173,8 @@ struct DetailCache {
     int64_t entry = -1;
     uint64_t generation = UINT64_MAX;
     std::vector<DetailRecord> records;         // the shown record's group first
+    std::vector<TextRun> note_runs;            // the reader's note, rendered
+    std::string note_runs_of;                  // the note text note_runs were made from
 };
 
 struct App {
@@ -222,6 +224,13 @@ struct App {
 
     ChartState charts;
     DetailCache detail;
+    // Text being typed in panels' small fields, kept here so no panel holds state of its own.
+    struct PanelInputs {
+        std::string day_jump;                  // the day view's "go to date"
+        std::string saved_new_name;            // naming the current search
+        int saved_renaming = -1;               // index of the saved search being renamed
+        std::string saved_rename_to;
+    } inputs;
 
     // Get from Hugging Face (issue 11).
     HfFetchUi hf;

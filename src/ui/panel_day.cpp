@@ -51,7 +51,7 @@ void panel_day(App& app) {
     ImGui::EndDisabled();
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("Next day (])");
     ImGui::SameLine(0, em);
-    static std::string jump;
+    std::string& jump = app.inputs.day_jump;
     ImGui::SetNextItemWidth(7 * em);
     if (ImGui::InputTextWithHint("##jump", "go to date", &jump, ImGuiInputTextFlags_EnterReturnsTrue)) {
         int32_t lo, hi;

@@ -134,8 +134,8 @@ static void triage_buttons(App& app) {
 // The note: rendered like a summary; 'n' edits it in place. Every edit is stored as typed, so
 // Esc (which closes the editor) or moving to another paper loses nothing.
 static void note_section(App& app) {
-    static std::vector<TextRun> runs;
-    static std::string runs_of;
+    std::vector<TextRun>& runs = app.detail.note_runs;
+    std::string& runs_of = app.detail.note_runs_of;
     const float em = ImGui::GetFontSize();
     if (app.editing_note && app.note_entry != app.selected) app.editing_note = false;  // another paper
     const TriageMark* m = app_mark(app, (uint32_t)app.selected);

@@ -16,9 +16,9 @@ namespace dv {
 static void triage_section(App& app) {
     const float em = ImGui::GetFontSize();
     ImGui::SeparatorText("Saved searches");
-    static std::string new_name;
-    static int renaming = -1;
-    static std::string rename_to;
+    std::string& new_name = app.inputs.saved_new_name;
+    int& renaming = app.inputs.saved_renaming;
+    std::string& rename_to = app.inputs.saved_rename_to;
     int remove = -1;
     for (size_t i = 0; i < app.triage.saved.size(); i++) {
         const SavedSearch& s = app.triage.saved[i];
