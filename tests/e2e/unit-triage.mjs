@@ -64,7 +64,7 @@ let exported = null;   // the exported triage file (step 12a) for the import ste
 let marked = null;     // what step 12a marked: {starred: [ids], read: [ids], note: {id, text}}
 
 export default async function run() {
-  await step('12a triage: star two papers, a Korean note through the IME, read one; reload keeps them all', async () => {
+  await step('17a triage: star two papers, a Korean note through the IME, read one; reload keeps them all', async () => {
     const days = pickDays(3);
     if (days.length < 3) skip('fewer than 3 digests in the corpus');
     const { context, page, session } = await openFresh('triage');
@@ -145,7 +145,7 @@ export default async function run() {
     }
   });
 
-  await step('12b triage: import into a fresh profile brings everything back; a newer file is refused', async () => {
+  await step('17b triage: import into a fresh profile brings everything back; a newer file is refused', async () => {
     if (!exported || !marked) skip('nothing exported in 12a');
     const days = pickDays(3);
     const { context, page } = await openFresh('triage-import');
@@ -166,7 +166,7 @@ export default async function run() {
     }
   });
 
-  await step('12c triage: a quota error gives one message and the app keeps working in memory', async () => {
+  await step('17c triage: a quota error gives one message and the app keeps working in memory', async () => {
     const days = pickDays(2);
     if (days.length < 2) skip('fewer than 2 digests');
     // Every write to the triage store fails the way a full disk does.
@@ -201,7 +201,7 @@ export default async function run() {
     }
   });
 
-  await step('12d triage: is:new after a second visit with one more day dropped', async () => {
+  await step('17d triage: is:new after a second visit with one more day dropped', async () => {
     const days = pickDays(3);
     if (days.length < 3) skip('fewer than 3 digests');
     const { context, page } = await openFresh('triage-new');
