@@ -13,6 +13,10 @@
 
 namespace dvcli {
 
+// "digest-cli[ COMMAND]: msg" and the --help hint on stderr; returns kExitUsage. The one way every
+// command reports a usage error (main.cpp).
+int usage_error(const std::string& msg, const char* command = nullptr);
+
 // Exit codes: 0 success, 1 I/O error (unreadable input, unwritable output), 2 usage error.
 constexpr int kExitOk = 0;
 constexpr int kExitIo = 1;

@@ -15,11 +15,7 @@
 namespace dvcli {
 namespace {
 
-int fetch_usage_error(const std::string& msg) {
-    std::fprintf(stderr, "digest-cli fetch-hf: %s\n", msg.c_str());
-    std::fprintf(stderr, "Try 'digest-cli --help'.\n");
-    return kExitUsage;
-}
+int fetch_usage_error(const std::string& msg) { return usage_error(msg, "fetch-hf"); }
 
 bool parse_uint(std::string_view s, int max, int& out) {
     if (s.empty() || s.size() > 6) return false;

@@ -8,13 +8,15 @@
 #include "cli.h"
 
 namespace dvcli {
-namespace {
 
-int usage_error(const std::string& msg) {
-    std::fprintf(stderr, "digest-cli: %s\n", msg.c_str());
+int usage_error(const std::string& msg, const char* command) {
+    std::fprintf(stderr, "digest-cli%s%s: %s\n", command ? " " : "", command ? command : "", msg.c_str());
     std::fprintf(stderr, "Try 'digest-cli --help'.\n");
     return kExitUsage;
 }
+
+namespace {
+
 
 bool parse_limit(std::string_view s, long long& out) {
     if (s.empty() || s.size() > 12) return false;
