@@ -6,6 +6,7 @@
 #include <iterator>
 
 #include "app.h"
+#include "core/date.h"
 #include "core/bibtex.h"
 #include "core/export.h"
 
@@ -184,9 +185,28 @@ bool app_is_new(const App& app, uint32_t entry) { return entry < app.triage_ctx.
 
 static std::string sort_text(Sort s) { return std::string(sort_key_name(s.key)) + (s.descending ? " desc" : " asc"); }
 
+// The typed query with the quick filters written into it as query terms (the filters are ANDed
+// with the query, so the saved text alone gives the same result on any platform or in digest-cli).
+static std::string query_with_filters(const App& app) {
+    std::string q = app.query_text;
+    const QuickFilters& f = app.filters;
+    auto add = [&](const std::string& term) {
+        if (!q.empty() && q.back() != ' ') q.push_back(' ');
+        q += term;
+    };
+    if (f.votes_min > 0 || f.votes_max > 0) add(votes_term(std::max(0, f.votes_min), f.votes_max > 0 ? f.votes_max : INT32_MAX / 2));
+    int32_t lo = kNoDate, hi = kNoDate, a, b;
+    if (!f.date_from.empty() && parse_date_prefix(f.date_from, a, b)) lo = a;
+    if (!f.date_to.empty() && parse_date_prefix(f.date_to, a, b)) hi = b;
+    if (lo != kNoDate || hi != kNoDate)
+        add("date:" + (lo != kNoDate ? format_date(lo) : std::string()) + ".." + (hi != kNoDate ? format_date(hi) : std::string()));
+    if (!f.label.empty()) add("label:" + query_value(f.label));
+    return q;
+}
+
 void app_save_search(App& app, const std::string& name) {
     if (name.empty()) return;
-    SavedSearch s{name, app.query_text, sort_text(app.sort)};
+    SavedSearch s{name, query_with_filters(app), sort_text(app.sort)};
     auto it = std::find_if(app.triage.saved.begin(), app.triage.saved.end(), [&](const SavedSearch& x) { return x.name == name; });
     if (it != app.triage.saved.end()) *it = s;
     else app.triage.saved.push_back(s);
@@ -196,6 +216,7 @@ void app_save_search(App& app, const std::string& name) {
 
 void app_apply_saved(App& app, const SavedSearch& s) {
     app.query_text = s.query;
+    app.filters = QuickFilters{};  // a saved search carries its filters in its text
     const size_t sp = s.sort.find(' ');
     SortKey k;
     if (parse_sort_key(s.sort.substr(0, sp), k)) {
