@@ -7,11 +7,12 @@
 #   tests/fuzz/run.sh                 build, then digest 60 s, query 15 s, json 15 s
 #   FUZZ_SECONDS=600 tests/fuzz/run.sh digest     one target, longer
 # Environment: FUZZ_SECONDS (overrides every target's time), JOBS (build parallelism, default 2),
-# DV_FUZZ_ROUNDTRIP (see fuzz_digest.cpp), FUZZ_NO_BUILD=1 to skip the build.
+# DV_FUZZ_ROUNDTRIP (see README.md), FUZZ_NO_BUILD=1 to skip the build, FUZZ_BIN=DIR to run the
+# targets of another build (e.g. one configured with -DDV_CMARK_DIR=a patched copy).
 set -uo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$ROOT"
-BIN="$ROOT/build/fuzz/tests/fuzz"
+BIN="${FUZZ_BIN:-$ROOT/build/fuzz/tests/fuzz}"
 OUT="${FUZZ_OUT:-$ROOT/build/fuzz/artifacts}"
 DICT="$ROOT/tests/fuzz/digest.dict"
 
