@@ -34,7 +34,7 @@ TEST_CASE("fuzz: an empty heading with empty field labels is a paper that does n
     CHECK(dvfuzz::check_pipeline(digest_fixture("untitled_empty_fields.md"), dvfuzz::RoundTrip::Ids) == "");
 }
 
-TEST_CASE("fuzz: an id with month 55 in a list item is read, its export reads back wrong", "[fuzz][!mayfail]") {
+TEST_CASE("fuzz: an id with month 55 in a list item is read but its export reads back wrong", "[fuzz][!mayfail]") {
     // "- skippedarxiv7055.1070" reads as a paper with arXiv id 7055.1070 (an impossible month);
     // its export "### [skippedarxiv7055.1070](https://arxiv.org/abs/7055.1070)" under
     // "## Daily Papers (2024-06-06)" reads back as a paper titled "Daily Papers (2024-06-06)"
@@ -43,7 +43,7 @@ TEST_CASE("fuzz: an id with month 55 in a list item is read, its export reads ba
     CHECK(dvfuzz::check_pipeline(digest_fixture("id_bad_month_in_list_item.md"), dvfuzz::RoundTrip::Ids) == "");
 }
 
-TEST_CASE("fuzz: an id in an indented code block is not the paper's, but is after export", "[fuzz][!mayfail]") {
+TEST_CASE("fuzz: an id in an indented code block is not the paper's until its export is read back", "[fuzz][!mayfail]") {
     // "#\n    arxiv2603.0010\nAuthor:\nAuthor:" reads as a paper without an id whose summary holds
     // the code block's text; the export writes that text as "- arxiv2603.0010", which reads back
     // with the id 2603.0010.
