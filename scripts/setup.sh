@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs everything Digest Viewer needs on a Debian 12 machine, idempotently:
-#   - Debian packages (compilers, Emscripten, Catch2, nlohmann-json, GLFW, Chromium, fonts, Xvfb)
+#   - Debian packages (compilers, Emscripten, Catch2, nlohmann-json, GLFW, Chromium, fonts, Xvfb,
+#     clang 14 with its libFuzzer/sanitizer runtimes for the fuzz preset)
 #   - third-party sources the builds compile (cmark-gfm 0.29.0.gfm.x from bookworm, Dear ImGui 1.92.x from
 #     sid) through `apt-get source`, into third_party/ (git-ignored, never committed)
 #   - playwright-core for the browser tests (npm, drives Debian's chromium; no browser download)
@@ -23,6 +24,7 @@ fi
 # --- 1. Debian packages --------------------------------------------------------------------------
 PACKAGES=(
     build-essential cmake ninja-build pkg-config dpkg-dev ca-certificates
+    clang-14 libclang-rt-14-dev
     nlohmann-json3-dev catch2 cmark-gfm
     emscripten
     libcurl4-openssl-dev
@@ -84,6 +86,18 @@ fetch() {
 
 fetch cmark-gfm bookworm cmark-gfm
 fetch imgui sid imgui
+
+# Project patches to the fetched sources (scripts/patches/NAME-*.patch), each applied once.
+# cmark-gfm-autolink-oob: bookworm's gfm.6 autolink extension reads before a text's buffer for
+# text starting with ":@" (found by tests/fuzz; upstream fixed it in gfm.7).
+for p in "$ROOT"/scripts/patches/cmark-gfm-*.patch; do
+    [ -f "$p" ] || continue
+    mark="$THIRD/cmark-gfm/.patched-$(basename "$p" .patch)"
+    [ -f "$mark" ] && continue
+    say "patching cmark-gfm: $(basename "$p")"
+    patch -s -p1 -N -d "$THIRD/cmark-gfm" < "$p" || fail "patch $(basename "$p") does not apply to third_party/cmark-gfm"
+    touch "$mark"
+done
 
 # Verify versions: accept cmark-gfm 0.29.0.gfm.x and any imgui 1.92.x, fail clearly otherwise.
 grep -Eq 'PROJECT_VERSION_GFM' "$THIRD/cmark-gfm/CMakeLists.txt" \

@@ -2,7 +2,8 @@
 # The whole test suite, from a fresh clone: installs what is missing (scripts/setup.sh), builds the
 # native preset (digest-cli, digest-viewer, tests, benchmarks), runs every CTest test (Catch2 core
 # and CLI tests, the native app under Xvfb), runs the Catch2 suite again under ASan+UBSan, builds
-# the web site with Emscripten and runs the browser tests in headless Chromium.
+# the web site with Emscripten and runs the browser tests in headless Chromium, and fuzzes the
+# core for a bounded time (tests/fuzz/run.sh: the fuzz preset, about 3 minutes with the build).
 # Real digests are read from $DIGEST_CORPUS or ../shared/digests beside the checkout.
 set -uo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -33,6 +34,8 @@ run "web build" bash -c "cmake --preset web >/dev/null && cmake --build --preset
 if [[ " ${failed[*]} " != *" web build "* && " ${failed[*]} " != *" native build "* ]]; then
     run "browser tests" node tests/e2e/run.mjs --site build/web/site --cli build/native/digest-cli
 fi
+
+run "fuzz" env JOBS="$JOBS" bash tests/fuzz/run.sh
 
 step "summary"
 if [ ${#failed[@]} -gt 0 ]; then

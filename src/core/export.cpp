@@ -267,13 +267,31 @@ void append_indented(std::string& out, std::string_view t, size_t indent) {
     }
 }
 
+// A title is plain text: escape_markdown, and GFM's extended autolinks, which need no markup
+// ("http://x", "www.x"), are broken too by escaping the ':' of "://" and the '.' of "www.". Else a
+// title read without a link ("# [http://x", where the open bracket kept cmark from autolinking)
+// would gain one, and so a url, when its export is read back (found by tests/fuzz). Summary text
+// keeps escape_markdown alone: links in abstracts are meant to be links.
+std::string escape_title(std::string_view title) {
+    const std::string e = escape_markdown(title);
+    std::string out;
+    out.reserve(e.size() + 4);
+    for (size_t i = 0; i < e.size(); ++i) {
+        const char c = e[i];
+        if (c == ':' && e.compare(i + 1, 2, "//") == 0) out += '\\';
+        if (c == '.' && i >= 3 && (e.compare(i - 3, 3, "www") == 0 || e.compare(i - 3, 3, "WWW") == 0)) out += '\\';
+        out += c;
+    }
+    return out;
+}
+
 void append_paper(std::string& out, const PaperDraft& d) {
     out += "### ";
     if (d.url.empty()) {
-        out += escape_markdown(d.title);
+        out += escape_title(d.title);
     } else {
         out += '[';
-        out += escape_markdown(d.title);
+        out += escape_title(d.title);
         out += "](";
         append_destination(out, d.url);
         out += ')';
