@@ -31,7 +31,7 @@ PACKAGES=(
     libglfw3-dev libgl-dev libgl1-mesa-dri xvfb xauth libstb-dev
     fonts-nanum fonts-dejavu-core
     chromium
-    python3 python3-fonttools
+    python3 python3-fonttools patch
 )
 missing=()
 for p in "${PACKAGES[@]}"; do

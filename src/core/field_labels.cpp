@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "parse_fields.h"
+#include "parser.h"
 #include "text.h"
 
 namespace dv::parse_detail {
@@ -234,6 +235,7 @@ size_t id_at(std::string_view s, size_t i, std::string& id) {
     while (k < s.size() && is_digit(s[k])) ++k;
     if (k - j - 1 < 4 || k - j - 1 > 5) return 0;
     id.assign(s.substr(i, k - i));
+    if (!is_arxiv_new_id(id)) return 0;
     if (k < s.size() && (s[k] == 'v' || s[k] == 'V')) {
         size_t v = k + 1;
         while (v < s.size() && is_digit(s[v])) ++v;
@@ -260,10 +262,13 @@ std::string arxiv_id_mentioned(std::string_view s) {
         // "arXiv:ID", "arXiv ID: ID", "arXiv: ID", "arxiv.org/abs/ID".
         if (s.substr(i, 9) == ".org/abs/" || s.substr(i, 9) == ".org/pdf/") i += 9;
         else {
+            // A separator is required: "arxiv2603.0010" is a word, not a mention.
+            const size_t before = i;
             if (s.substr(i, 3) == " ID" || s.substr(i, 3) == " id") i += 3;
             while (i < s.size() && (s[i] == ':' || s[i] == ' ')) ++i;
             if (s.substr(i, 3) == "\xEF\xBC\x9A") i += 3;
             while (i < s.size() && s[i] == ' ') ++i;
+            if (i == before) continue;
         }
         std::string id;
         if (id_at(s, i, id)) return id;

@@ -81,6 +81,8 @@ bool split_any_label(std::string_view src, std::string_view& label, std::string_
 
 
 void Reader::stray(cmark_node* b) {
+    // An empty code block (an unclosed "```") carries no text.
+    if (cmark_node_get_type(b) == CMARK_NODE_CODE_BLOCK && trim(literal(b)).empty()) return;
     std::string t;
     src_.block_source(b, t);
     if (!trim(t).empty()) add_item({}, std::move(t), 0);

@@ -227,9 +227,10 @@ int count_field_labels(cmark_node* node) {
                 std::string_view l = trim(t);
                 while (!l.empty() && l.back() == ':') l.remove_suffix(1);
                 if (l.size() >= 3 && l.substr(l.size() - 3) == "\xEF\xBC\x9A") l.remove_suffix(3);
-                n += field_role(l) != FieldRole::None;
+                // A value after the label, on its line or the next ("**摘要：**" then the text).
+                n += field_role(l) != FieldRole::None && cmark_node_next(c) != nullptr;
             } else if (ty == CMARK_NODE_TEXT && plain_label(literal(c), label, rest)) {
-                n += field_role(label) != FieldRole::None;
+                n += field_role(label) != FieldRole::None && !rest.empty();  // an empty field is no field
             }
         }
     };

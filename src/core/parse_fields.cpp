@@ -76,10 +76,15 @@ std::string arxiv_id_from_url(std::string_view url) {
         if (!all_digits(s.substr(slash + 1)) || s.size() - slash - 1 != 7) return {};
         return id;
     }
-    // New style: NNNN.NNNN or NNNN.NNNNN.
+    return is_arxiv_new_id(s) ? id : std::string();
+}
+
+bool is_arxiv_new_id(std::string_view s) {
+    // YYMM.NNNN or YYMM.NNNNN, MM a month (arXiv's scheme since 2007).
     if (s.size() < 9 || s.size() > 10 || s[4] != '.' || !all_digits(s.substr(0, 4)) || !all_digits(s.substr(5)))
-        return {};
-    return id;
+        return false;
+    const int month = (s[2] - '0') * 10 + (s[3] - '0');
+    return month >= 1 && month <= 12;
 }
 
 namespace {

@@ -15,6 +15,9 @@ ParseResult parse(std::string_view bytes, std::string_view source_name);
 // Extracts the arXiv id from an arxiv.org/abs|pdf/ID or (huggingface.co)/papers/ID link, version
 // suffix and ".pdf" removed. Empty if the url has none.
 std::string arxiv_id_from_url(std::string_view url);
+// True for a new-style arXiv id without version: "YYMM.NNNN" or "YYMM.NNNNN" with MM a month.
+// The one rule for ids, wherever they are read (links, text, JSON).
+bool is_arxiv_new_id(std::string_view s);
 
 // Authors from the text after "Authors:": a comma list or a Python list literal
 // (['A', 'B'], quotes possibly unbalanced). Trimmed, '+' placeholders dropped, repeats kept once.
