@@ -33,6 +33,31 @@ static const char* const kGlslHeader = "#version 330 core\n";
 namespace dv {
 namespace {
 
+#if !defined(__EMSCRIPTEN__)
+#ifndef APIENTRY
+#define APIENTRY
+#endif
+// GL 3.3 entry points the desktop's GL headers do not declare; loaded through GLFW.
+struct GlFunctions {
+    void(APIENTRY* DrawArraysInstanced)(GLenum mode, GLint first, GLsizei count, GLsizei instances) = nullptr;
+    void(APIENTRY* VertexAttribDivisor)(GLuint index, GLuint divisor) = nullptr;
+    void(APIENTRY* Uniform4f)(GLint loc, GLfloat a, GLfloat b, GLfloat c, GLfloat d) = nullptr;
+    void(APIENTRY* Uniform2f)(GLint loc, GLfloat a, GLfloat b) = nullptr;
+};
+#endif
+
+// The scatter's GL state (this file's one state struct): its objects, valid between
+// scatter_gl_install and scatter_gl_shutdown, and on the desktop the entry points it loaded.
+struct ScatterGL {
+    GLuint program = 0, vao = 0, vbo = 0;
+    GLint u_data = -1, u_radius = -1, u_color = -1;
+    size_t uploaded = 0;  // points in the buffer
+#if !defined(__EMSCRIPTEN__)
+    GlFunctions fn;
+#endif
+};
+ScatterGL g_gl;
+
 #if defined(__EMSCRIPTEN__)
 #define dvDrawArraysInstanced glDrawArraysInstanced
 #define dvVertexAttribDivisor glVertexAttribDivisor
@@ -40,19 +65,10 @@ namespace {
 #define dvUniform2f glUniform2f
 bool load_extra_functions() { return true; }
 #else
-#ifndef APIENTRY
-#define APIENTRY
-#endif
-struct {
-    void(APIENTRY* DrawArraysInstanced)(GLenum mode, GLint first, GLsizei count, GLsizei instances) = nullptr;
-    void(APIENTRY* VertexAttribDivisor)(GLuint index, GLuint divisor) = nullptr;
-    void(APIENTRY* Uniform4f)(GLint loc, GLfloat a, GLfloat b, GLfloat c, GLfloat d) = nullptr;
-    void(APIENTRY* Uniform2f)(GLint loc, GLfloat a, GLfloat b) = nullptr;
-} g_ext;
-#define dvDrawArraysInstanced g_ext.DrawArraysInstanced
-#define dvVertexAttribDivisor g_ext.VertexAttribDivisor
-#define dvUniform4f g_ext.Uniform4f
-#define dvUniform2f g_ext.Uniform2f
+#define dvDrawArraysInstanced g_gl.fn.DrawArraysInstanced
+#define dvVertexAttribDivisor g_gl.fn.VertexAttribDivisor
+#define dvUniform4f g_gl.fn.Uniform4f
+#define dvUniform2f g_gl.fn.Uniform2f
 template <class F>
 bool load(F& f, const char* name) {
     f = reinterpret_cast<F>(glfwGetProcAddress(name));
@@ -60,21 +76,13 @@ bool load(F& f, const char* name) {
     return f != nullptr;
 }
 bool load_extra_functions() {
-    bool ok = load(g_ext.DrawArraysInstanced, "glDrawArraysInstanced");
-    ok = load(g_ext.VertexAttribDivisor, "glVertexAttribDivisor") && ok;
-    ok = load(g_ext.Uniform4f, "glUniform4f") && ok;
-    ok = load(g_ext.Uniform2f, "glUniform2f") && ok;
+    bool ok = load(g_gl.fn.DrawArraysInstanced, "glDrawArraysInstanced");
+    ok = load(g_gl.fn.VertexAttribDivisor, "glVertexAttribDivisor") && ok;
+    ok = load(g_gl.fn.Uniform4f, "glUniform4f") && ok;
+    ok = load(g_gl.fn.Uniform2f, "glUniform2f") && ok;
     return ok;
 }
 #endif
-
-// The GL objects of the scatter, valid between scatter_gl_install and scatter_gl_shutdown.
-struct ScatterGL {
-    GLuint program = 0, vao = 0, vbo = 0;
-    GLint u_data = -1, u_radius = -1, u_color = -1;
-    size_t uploaded = 0;  // points in the buffer
-};
-ScatterGL g_gl;
 
 GLuint compile(GLenum type, const char* body, const char* name) {
     const std::string src = std::string(kGlslHeader) + body;
