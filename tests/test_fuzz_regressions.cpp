@@ -71,3 +71,11 @@ TEST_CASE("fuzz: a summary that is an unclosed empty code fence", "[fuzz]") {
     // empty code block carries no text, so it is no summary item.
     CHECK(dvfuzz::check_pipeline(digest_fixture("code_fence_summary.md"), dvfuzz::RoundTrip::Full) == "");
 }
+
+TEST_CASE("fuzz: a list item naming several papers is no one paper", "[fuzz]") {
+    // A summary bullet whose lazy continuation lines hold JSON with three paper URLs was read as
+    // one paper (the first id) titled by a quoted JSON string; its export read back as a
+    // different count. Fixed: an item with more than one distinct id is an entry only through its
+    // nested items (the smallest structure that carries one paper).
+    CHECK(dvfuzz::check_pipeline(digest_fixture("list_item_many_ids.md"), dvfuzz::RoundTrip::Ids) == "");
+}

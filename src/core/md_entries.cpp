@@ -162,15 +162,10 @@ struct Finder {
             collect_ids(item, ids);
             if (ids.distinct == 0) continue;
             if (ids.distinct > 1) {
-                // An item holding a list of papers: the papers are its nested items.
-                bool nested = false;
-                for (cmark_node* b = cmark_node_first_child(item); b; b = cmark_node_next(b)) {
-                    if (cmark_node_get_type(b) != CMARK_NODE_LIST) continue;
-                    size_t before = out.entries.size();
-                    list(b, date, depth + 1);
-                    nested |= out.entries.size() > before;
-                }
-                if (nested) continue;
+                // An item naming several papers carries no one paper: its nested items may.
+                for (cmark_node* b = cmark_node_first_child(item); b; b = cmark_node_next(b))
+                    if (cmark_node_get_type(b) == CMARK_NODE_LIST) list(b, date, depth + 1);
+                continue;
             }
             Entry e;
             e.kind = EntryKind::ListItem;
