@@ -146,7 +146,6 @@ inline bool dense_df(uint32_t df, uint32_t words) { return uint64_t(df) > 4 * ui
 // and postings sit together, so a gram costs one cache miss, not four.
 struct Builder {
     struct Gram {
-        uint32_t last = 0;  // the last entry counted, + 1
         uint32_t df = 0;
         uint32_t last_listed = 0;  // the last entry put in the list, + 1 (gaps are from it)
         std::vector<uint8_t> list;
@@ -158,6 +157,9 @@ struct Builder {
     };
     SearchIndex& idx;
     std::vector<Gram> grams;
+    // Per gram, the last entry counted + 1: apart from Gram and dense, as most of the text's grams
+    // repeat ones already seen in the same entry and stop here.
+    std::vector<uint32_t> last;
     std::vector<uint32_t> direct = std::vector<uint32_t>(0x10000, UINT32_MAX);
     std::vector<uint32_t> pair = std::vector<uint32_t>(256 * 256, UINT32_MAX);
     std::vector<Slot> slots = std::vector<Slot>(1 << 12);
@@ -189,6 +191,7 @@ struct Builder {
     uint32_t add(uint64_t key) {
         const uint32_t g = uint32_t(grams.size());
         grams.emplace_back();
+        last.push_back(0);
         table_insert(key, g);
         return g;
     }
@@ -234,9 +237,9 @@ struct Builder {
     }
     // Entry i holds gram g.
     void hold(uint32_t g, uint32_t i) {
+        if (last[g] == i + 1) return;
+        last[g] = i + 1;
         Gram& x = grams[g];
-        if (x.last == i + 1) return;
-        x.last = i + 1;
         ++x.df;
         if (!x.bitmap.empty()) {
             x.bitmap[i >> 6] |= uint64_t(1) << (i & 63);
