@@ -252,6 +252,7 @@ int main(int argc, char** argv) {
     texts.shrink_to_fit();
     std::printf("\n100k: library_add of %d x %zu files %.0f ms, library_rebuild %.0f ms (again: %.0f ms)\n", copies,
                 files.size(), add100, rebuild100, rebuild100_again);
+    std::printf("search index: %zu grams, %.1f MB\n", big.index.df.size(), double(dv::index_bytes(big.index)) / 1e6);
     run_mix(big, reps, "100k library", med100, cnt100);
     std::vector<double> typing100 = run_typing(big, std::max(1, reps / 3), "100k");
     run_stats(big, 5, "100k");

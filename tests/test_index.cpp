@@ -1,6 +1,7 @@
-// The bigram signature index: bit positions, bulk building equal to index_add, and on the real
-// corpus no false negatives for many needles (candidates must include every true match) plus a
-// measured false-positive rate.
+// The n-gram index: exact answers for one- and two-code-point needles (against a scan, on small
+// texts with both posting forms and on the real corpus over every listing), and for longer
+// needles no false negatives (candidates must include every true match) plus a measured
+// false-positive rate.
 #include <catch2/catch.hpp>
 
 #include <cstdio>
@@ -28,87 +29,173 @@ std::vector<uint64_t> full_mask(uint32_t count) {
     return m;
 }
 
+// An index over the given texts, one per entry.
+dv::SearchIndex build_over(const std::vector<std::string>& texts) {
+    dv::SearchIndex idx;
+    dv::index_build(idx, uint32_t(texts.size()), [&](uint32_t i, std::vector<std::string_view>& out) { out.push_back(texts[i]); });
+    return idx;
+}
+
+// The mask (over n entries) index_exact leaves for a needle; `answered` is what it returned.
+std::vector<uint64_t> exact(const dv::SearchIndex& idx, uint32_t n, std::string_view needle, bool negate, bool& answered) {
+    auto m = full_mask(n);
+    answered = dv::index_exact(idx, needle, negate, m);
+    return m;
+}
+
+// The mask of entries whose folded text holds the needle (the oracle's test: fold, then find).
+std::vector<uint64_t> truth_mask(const std::vector<std::string>& folded, std::string_view needle) {
+    std::vector<uint64_t> m((folded.size() + 63) / 64, 0);
+    for (size_t i = 0; i < folded.size(); ++i)
+        if (folded[i].find(needle) != std::string::npos) m[i / 64] |= uint64_t(1) << (i % 64);
+    return m;
+}
+
 }  // namespace
 
-TEST_CASE("signature_bits: one bit per distinct bigram, none across a line break", "[index]") {
-    std::vector<uint32_t> bits;
-    dv::signature_bits("", bits);
-    CHECK(bits.empty());
-    dv::signature_bits("a", bits);
-    CHECK(bits.empty());
-    dv::signature_bits("모", bits);
-    CHECK(bits.empty());
-    dv::signature_bits("a\nb", bits);
-    CHECK(bits.empty());
-    dv::signature_bits("ab", bits);
-    REQUIRE(bits.size() == 1);
-    std::vector<uint32_t> again;
-    dv::signature_bits("ababab", again);  // ab, ba: at most 2 distinct positions
-    CHECK(again.size() <= 2);
-    CHECK(std::find(again.begin(), again.end(), bits[0]) != again.end());
-    dv::signature_bits("the quick brown fox jumps over the lazy dog", bits);
-    CHECK(std::is_sorted(bits.begin(), bits.end()));
-    CHECK(std::adjacent_find(bits.begin(), bits.end()) == bits.end());
-    for (uint32_t b : bits) CHECK(b < dv::kSignatureBits);
-    // code point bigrams, not byte bigrams: a two-syllable word has exactly one
-    dv::signature_bits("모델", bits);
-    CHECK(bits.size() == 1);
+TEST_CASE("index_exact: one- and two-code-point needles answered, folded text, no gram across a line break", "[index]") {
+    const std::vector<std::string> texts = {"Scaling DIFFUSION Transformers", "대규모 언어 모델", "ΣΑΜ", "a\nb", ""};
+    const dv::SearchIndex idx = build_over(texts);
+    REQUIRE(idx.count == 5);
+    auto ask = [&](std::string_view needle, bool negate = false) {
+        bool answered = false;
+        auto m = exact(idx, 5, needle, negate, answered);
+        INFO(needle);
+        CHECK(answered);
+        return m[0];
+    };
+    CHECK(ask("d") == 1);
+    CHECK(ask("di") == 1);
+    CHECK(ask("s") == 1);        // "Scaling", "Transformers": folded
+    CHECK(ask("a") == (1 | 8));  // "Scaling", "a\nb"
+    CHECK(ask("b") == 8);
+    CHECK(ask("ab") == 0);  // not across the line break
+    CHECK(ask("모델") == 2);
+    CHECK(ask("모") == 2);
+    CHECK(ask(" 모") == 2);
+    CHECK(ask("σα") == 4);
+    CHECK(ask("ΣΑ") == 0);  // the needle is not folded again: the oracle would not find it either
+    CHECK(ask("x") == 0);
+    CHECK(ask("zz") == 0);
+    CHECK(ask("d", true) == (2 | 4 | 8 | 16));
+    CHECK(ask("zz", true) == 31);
+    // Declined: longer, empty, invalid, or holding '\n'; the mask is left alone.
+    for (std::string_view no : {std::string_view("dif"), std::string_view(""), std::string_view("\xC3"),
+                                std::string_view("a\xFF"), std::string_view("a\n"), std::string_view("\n")}) {
+        bool answered = true;
+        auto m = exact(idx, 5, no, false, answered);
+        INFO(no);
+        CHECK_FALSE(answered);
+        CHECK(m[0] == 31);
+    }
 }
 
 TEST_CASE("index_filter: folding applies to the text, not needed on the needle twice", "[index]") {
-    dv::SearchIndex idx;
-    dv::index_reset(idx, 3);
-    dv::index_add(idx, 0, "Scaling DIFFUSION Transformers");
-    dv::index_add(idx, 1, "대규모 언어 모델");
-    dv::index_add(idx, 2, "ΣΑΜ");
+    const dv::SearchIndex idx = build_over({"Scaling DIFFUSION Transformers", "대규모 언어 모델", "ΣΑΜ"});
     auto cand = [&](std::string_view needle) {
         auto m = full_mask(3);
         dv::index_filter(idx, dv::fold(needle), m);
         return m[0];
     };
-    CHECK((cand("diffusion") & 1));
-    CHECK((cand("Diffusion") & 1));
-    CHECK((cand("언어 모델") & 2));
-    CHECK((cand("σαμ") & 4));
-    CHECK(cand("x") == 7);  // one code point: no bigram, nothing filtered
+    CHECK(cand("diffusion") == 1);
+    CHECK(cand("Diffusion") == 1);
+    CHECK(cand("언어 모델") == 2);
+    CHECK(cand("σαμ") == 4);
+    CHECK(cand("x") == 0);  // one code point: its unigram
+    CHECK(cand("sionsion") == 1);  // all bigrams held, the needle not: a candidate to verify
     CHECK(cand("") == 7);
     // an invalid needle is not filtered (it could sit anywhere in an invalid text)
     CHECK(cand("\xC3") == 7);
     CHECK(cand("a\xFF") == 7);
 }
 
-TEST_CASE("index_set_block builds the same slices as index_add", "[index]") {
+TEST_CASE("index_exact: bitmaps and lists give the scan's answer for every short needle", "[index]") {
+    // Enough entries, over a small alphabet, for frequent grams to become bitmaps and rare ones to
+    // stay lists (with gaps of several varint bytes), plus capitals and Hangul to fold and decode.
     std::mt19937 rng(7);
-    const uint32_t n = 64 * 3 + 17;
+    const uint32_t n = 64 * 40 + 17;
+    const char* const pieces[] = {"a", "b", "c", "A", "모", "델", " ", "q", "\xCE\xA3"};
     std::vector<std::string> texts(n);
-    for (auto& t : texts)
-        for (int k = 0, len = int(rng() % 60); k < len; ++k) t += char('a' + rng() % 26);
-    dv::SearchIndex a, b;
-    dv::index_reset(a, n);
-    for (uint32_t i = 0; i < n; ++i) dv::index_add(a, i, texts[i]);
-    dv::index_reset(b, n);
-    std::vector<uint64_t> rows(size_t(64) * dv::kSignatureWords);
-    for (uint32_t block = 0; block < b.words; ++block) {
-        std::fill(rows.begin(), rows.end(), 0);
-        const uint32_t cnt = std::min<uint32_t>(64, n - block * 64);
-        for (uint32_t r = 0; r < cnt; ++r) dv::signature_row(texts[block * 64 + r], rows.data() + size_t(r) * dv::kSignatureWords);
-        dv::index_set_block(b, block, rows.data(), cnt);
+    for (uint32_t i = 0; i < n; ++i) {
+        const int len = int(rng() % 12);
+        for (int k = 0; k < len; ++k) texts[i] += pieces[rng() % ((i % 97 == 0) ? 9 : 7)];
     }
-    CHECK(a.slices == b.slices);
-    CHECK(popcount(a.slices) > 0);
+    std::vector<std::string> folded;
+    for (const auto& t : texts) folded.push_back(dv::fold(t));
+    const dv::SearchIndex idx = build_over(texts);
+    size_t dense = 0, sparse = 0;
+    for (size_t g = 0; g < idx.df.size(); ++g) (idx.bitmaps[g].empty() ? sparse : dense) += 1;
+    CHECK(dense > 0);
+    CHECK(sparse > 0);
+    const char* const units[] = {"a", "b", "c", "모", "델", " ", "q", "\xCF\x83", "z"};
+    for (const char* x : units) {
+        for (const char* y : units) {
+            for (const std::string& needle : {std::string(x), std::string(x) + y}) {
+                for (bool negate : {false, true}) {
+                    bool answered = false;
+                    auto m = exact(idx, n, needle, negate, answered);
+                    REQUIRE(answered);
+                    auto want = truth_mask(folded, needle);
+                    if (negate) {
+                        auto all = full_mask(n);
+                        for (size_t w = 0; w < want.size(); ++w) want[w] = all[w] & ~want[w];
+                    }
+                    INFO(needle << (negate ? " negated" : ""));
+                    CHECK(m == want);
+                }
+            }
+        }
+    }
 }
 
-TEST_CASE("corpus: the library's index equals index_add over its entries", "[index][corpus]") {
+TEST_CASE("corpus: exact answers equal a scan over every listing", "[index][corpus]") {
     const dv::Library& lib = corpus_library();
     if (lib.entries.empty()) {
         WARN("corpus not found: skipped");
         return;
     }
-    dv::SearchIndex ref;
-    dv::index_reset(ref, uint32_t(lib.entries.size()));
-    for (uint32_t i = 0; i < lib.entries.size(); ++i) dv::index_add(ref, i, dv::searchable(dv::entry_paper(lib, lib.entries[i])));
-    CHECK(ref.count == lib.index.count);
-    CHECK(ref.slices == lib.index.slices);
+    const uint32_t n = uint32_t(lib.entries.size());
+    REQUIRE(lib.index.count == n);
+    // Each entry's folded records (all its listings, as the oracle reads them).
+    std::vector<std::vector<std::string>> records(n);
+    for (uint32_t i = 0; i < n; ++i) {
+        const dv::Entry& e = lib.entries[i];
+        if (e.listing_count == 0) records[i].push_back(dv::fold(dv::searchable(dv::entry_paper(lib, e))));
+        for (uint32_t l = e.first_listing; l < e.first_listing + e.listing_count; ++l)
+            records[i].push_back(dv::fold(dv::searchable(dv::listing_paper(lib, lib.listings[l]))));
+    }
+    // Needles: every one- and two-code-point piece at a few random places of random entries.
+    std::mt19937 rng(13);
+    std::vector<std::string> needles = {"d", "di", "모", "모델", "σ", "ü", "3d", " ", "-", "zq"};
+    for (int k = 0; k < 120; ++k) {
+        const std::string& f = records[rng() % n][0];
+        if (f.empty()) continue;
+        size_t a = rng() % f.size();
+        while (a < f.size() && (static_cast<unsigned char>(f[a]) & 0xC0) == 0x80) ++a;
+        size_t e = a;
+        for (int cps = 1 + int(k % 2); cps > 0 && e < f.size(); --cps) {
+            ++e;
+            while (e < f.size() && (static_cast<unsigned char>(f[e]) & 0xC0) == 0x80) ++e;
+        }
+        const std::string piece = f.substr(a, e - a);
+        if (!piece.empty() && piece.find('\n') == std::string::npos) needles.push_back(piece);
+    }
+    size_t checked = 0;
+    for (const std::string& needle : needles) {
+        auto m = full_mask(n);
+        REQUIRE(dv::index_exact(lib.index, needle, false, m));
+        size_t wrong = 0, truth = 0;
+        for (uint32_t i = 0; i < n; ++i) {
+            bool holds = false;
+            for (const std::string& r : records[i]) holds = holds || r.find(needle) != std::string::npos;
+            truth += holds;
+            wrong += holds != bool((m[i / 64] >> (i % 64)) & 1);
+        }
+        INFO("\"" << needle << "\": " << truth << " entries hold it");
+        CHECK(wrong == 0);
+        ++checked;
+    }
+    CHECK(checked > 100);
 }
 
 TEST_CASE("corpus: no false negatives, and the false-positive rate", "[index][corpus]") {

@@ -24,12 +24,6 @@ void drop_rejected(Library& lib, std::string_view name) {
     r.erase(std::remove_if(r.begin(), r.end(), [&](const RejectedFile& f) { return f.name == name; }), r.end());
 }
 
-void compute_signatures(LoadedFile& f) {
-    f.signatures.assign(f.papers.size() * kSignatureWords, 0);
-    for (size_t i = 0; i < f.papers.size(); ++i)
-        signature_row(searchable(f.papers[i]), f.signatures.data() + i * kSignatureWords);
-}
-
 }  // namespace
 
 AddResult library_add(Library& lib, std::string_view name, std::string_view bytes) {
@@ -70,7 +64,6 @@ AddResult library_add(Library& lib, std::string_view name, std::string_view byte
     f.bytes = bytes.size();
     f.papers = std::move(pr.papers);
     f.diagnostics = std::move(pr.diagnostics);
-    compute_signatures(f);
     r.papers = f.papers.size();
     r.diagnostics = f.diagnostics;
     if (existing >= 0) {

@@ -32,9 +32,6 @@ struct LoadedFile {
     size_t bytes = 0;
     std::vector<Paper> papers;    // as parsed, in file order
     std::vector<Diagnostic> diagnostics;
-    // kSignatureWords words per paper: signature_row(searchable(paper)), filled by library_add so
-    // a rebuild only transposes them into the index. Recomputed by the rebuild if missing.
-    std::vector<uint64_t> signatures;
 };
 
 // A file library_add() refused (an error and no papers): kept only for its diagnostics.

@@ -307,40 +307,20 @@ void build_days(Library& lib, const std::vector<int32_t>& shown_date) {
     }
 }
 
-// --- phase 9: the search index, from the signature rows cached per parsed paper ----------------------
-
-// One paper's signature row, cached or computed.
-void paper_row(const LoadedFile& f, uint32_t paper, uint64_t* row) {
-    if (f.signatures.size() == f.papers.size() * kSignatureWords) {
-        std::memcpy(row, f.signatures.data() + size_t(paper) * kSignatureWords, sizeof(uint64_t) * kSignatureWords);
-    } else {
-        std::memset(row, 0, sizeof(uint64_t) * kSignatureWords);
-        signature_row(searchable(f.papers[paper]), row);
-    }
-}
+// --- phase 9: the search index (search_index.h) ------------------------------------------------
 
 // An entry listed by several files is indexed by the union of their texts (a Korean summary and
-// an English abstract both find it).
+// an English abstract both find it), as entry_holds() verifies every listing.
 void build_index(Library& lib) {
-    index_reset(lib.index, uint32_t(lib.entries.size()));
-    std::vector<uint64_t> rows(64 * kSignatureWords);
-    uint64_t extra[kSignatureWords];
-    for (uint32_t block = 0; block < lib.index.words; ++block) {
-        const uint32_t base = block * 64;
-        const uint32_t n = std::min<uint32_t>(64, uint32_t(lib.entries.size()) - base);
-        for (uint32_t r = 0; r < n; ++r) {
-            const Entry& e = lib.entries[base + r];
-            uint64_t* row = rows.data() + size_t(r) * kSignatureWords;
-            paper_row(lib.files[e.file], e.paper, row);
-            for (uint32_t l = e.first_listing; e.listing_count > 1 && l < e.first_listing + e.listing_count; ++l) {
-                const Listing& li = lib.listings[l];
-                if (li.file == e.file && li.paper == e.paper) continue;
-                paper_row(lib.files[li.file], li.paper, extra);
-                for (uint32_t w = 0; w < kSignatureWords; ++w) row[w] |= extra[w];
-            }
+    index_build(lib.index, uint32_t(lib.entries.size()), [&](uint32_t i, std::vector<std::string_view>& out) {
+        const Entry& e = lib.entries[i];
+        out.push_back(searchable(lib.files[e.file].papers[e.paper]));
+        for (uint32_t l = e.first_listing; e.listing_count > 1 && l < e.first_listing + e.listing_count; ++l) {
+            const Listing& li = lib.listings[l];
+            if (li.file == e.file && li.paper == e.paper) continue;
+            out.push_back(searchable(lib.files[li.file].papers[li.paper]));
         }
-        index_set_block(lib.index, block, rows.data(), n);
-    }
+    });
 }
 
 // --- phase 10: authors interned once, so charts count into arrays ----------------------------------

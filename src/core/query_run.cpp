@@ -1,9 +1,10 @@
 // Matching and running queries (query.h); parsing is in query.cpp.
 //
-// run_query: the index narrows each positive text term to a candidate bitmask (ANDed); votes and
-// date filters are checked first on each candidate, then the text terms are verified with
-// contains_folded() on their field. A negated term whose index bits are absent cannot occur, so
-// such entries skip its verification. Results are sorted with a stable LSD radix sort on a 32-bit
+// run_query: an unscoped one- or two-code-point term (positive or negated) is answered exactly by
+// the index's postings; the index narrows every other positive text term to a candidate bitmask
+// (ANDed); votes and date filters are checked first on each candidate, then the remaining text
+// terms are verified with contains_folded() on their field. A negated term whose grams are not all
+// in an entry cannot occur there, so such entries skip its verification. Results are sorted with a stable LSD radix sort on a 32-bit
 // key per entry (ties keep the library order).
 #include <algorithm>
 #include <cstring>
@@ -220,37 +221,47 @@ std::vector<uint32_t> run_query(const Library& lib, const Query& q, Sort sort, c
             if (i < count) allowed[i >> 6] |= uint64_t(1) << (i & 63);
         for (size_t w = 0; w < words; ++w) mask[w] &= allowed[w];
     }
-    // For negated terms: entries the index says may hold the needle (others skip verification).
+    // Unscoped one- and two-code-point needles are answered by the index exactly: no verification.
+    // Other positive terms narrow the mask to candidates; a negated term keeps its own mask of the
+    // entries that may hold it (the others skip its verification).
+    std::vector<const TextTerm*> pos, neg;
     std::vector<std::vector<uint64_t>> neg_masks;
-    if (indexed) {
-        for (const TextTerm& t : q.terms) {
-            if (!t.negate) {
-                index_filter(lib.index, t.needle, mask);
-            } else {
+    for (const TextTerm& t : q.terms) {
+        if (indexed && t.field == Field::Any && index_exact(lib.index, t.needle, t.negate, mask)) continue;
+        if (!t.negate) {
+            if (indexed) index_filter(lib.index, t.needle, mask);
+            pos.push_back(&t);
+        } else {
+            neg.push_back(&t);
+            if (indexed) {
                 neg_masks.emplace_back(words, ~uint64_t(0));
                 index_filter(lib.index, t.needle, neg_masks.back());
             }
         }
     }
     // Verify the positive terms in order of needle length (longest first: usually the rarest).
-    std::vector<const TextTerm*> pos, neg;
-    for (const TextTerm& t : q.terms) (t.negate ? neg : pos).push_back(&t);
     std::stable_sort(pos.begin(), pos.end(), [](const TextTerm* a, const TextTerm* b) { return a->needle.size() > b->needle.size(); });
     auto fast = [](std::string_view hay, const std::string& needle) { return contains_folded(hay, needle); };
 
     // Cheap filters first, giving the candidate list in library order.
     std::vector<uint32_t> cand;
-    cand.reserve(std::min<size_t>(count, 4096));
+    size_t bits_set = 0;
+    for (uint64_t w : mask) bits_set += size_t(__builtin_popcountll(w));
+    cand.reserve(bits_set);
+    const bool entry_filters = q.has_votes || q.has_date;
     for (size_t w = 0; w < words; ++w) {
         uint64_t bits = mask[w];
         while (bits) {
             const uint32_t i = uint32_t(w * 64 + __builtin_ctzll(bits));
             bits &= bits - 1;
-            const Entry& e = lib.entries[i];
-            if (votes_ok(q, e.votes) && date_ok(lib, e, q) && marks_match(i, q, ctx)) cand.push_back(i);
+            if (entry_filters) {
+                const Entry& e = lib.entries[i];
+                if (!votes_ok(q, e.votes) || !date_ok(lib, e, q)) continue;
+            }
+            if (marks_match(i, q, ctx)) cand.push_back(i);
         }
     }
-    if (q.terms.empty()) {
+    if (pos.empty() && neg.empty()) {
         result = std::move(cand);
     } else {
         // Verification touches each candidate's Paper and its text, scattered over the heap: at

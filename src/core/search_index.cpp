@@ -1,9 +1,10 @@
-// Bit-sliced Bloom signatures of folded code-point bigrams (search_index.h).
+// Exact unigram and bigram postings of folded code points (search_index.h).
 //
-// One bit per bigram (k = 1): a needle with b distinct bigrams already tests b bits, so more hash
-// functions would only fill the signatures faster. Bigrams with a '\n' are skipped: fields are
-// separated by '\n' in the searchable text and a needle never holds one.
+// Building is one pass over the text: each gram's list grows in entry order and turns into a
+// bitmap the moment it gets longer than the bitmap would be (df only grows, so that is the
+// final form too).
 #include <algorithm>
+#include <cstring>
 
 #include "search_index.h"
 #include "text.h"
@@ -52,35 +53,6 @@ inline uint32_t decode(const uint8_t* s, size_t n, size_t& i) {
     return kInvalidBase + b;
 }
 
-inline uint32_t bigram_bit(uint32_t a, uint32_t b) {
-    uint64_t x = ((uint64_t(a) << 21) | b) * 0x9E3779B97F4A7C15ull;
-    x ^= x >> 29;
-    x *= 0xBF58476D1CE4E5B9ull;
-    x ^= x >> 32;
-    return uint32_t(x >> (64 - 10));  // kSignatureBits = 1024 = 2^10
-}
-static_assert(kSignatureBits == 1024, "bigram_bit takes 10 bits");
-
-// Calls f(bit) for every bigram of the text, folding each code point (idempotent on folded text).
-template <class F>
-inline void for_each_bigram(std::string_view text, F&& f) {
-    const uint8_t* s = reinterpret_cast<const uint8_t*>(text.data());
-    const size_t n = text.size();
-    size_t i = 0;
-    uint32_t prev = '\n';
-    while (i < n) {
-        uint32_t cp;
-        const uint8_t b = s[i];
-        if (b < 0x80) {  // ASCII fast path
-            cp = (b >= 'A' && b <= 'Z') ? b + 32u : b;
-            ++i;
-        } else {
-            cp = fold_cp(decode(s, n, i));
-        }
-        if (cp != '\n' && prev != '\n') f(bigram_bit(prev, cp));
-        prev = cp;
-    }
-}
 
 bool valid_utf8(std::string_view s) {
     const uint8_t* p = reinterpret_cast<const uint8_t*>(s.data());
@@ -90,79 +62,340 @@ bool valid_utf8(std::string_view s) {
     return true;
 }
 
-// In-place transpose of a 64x64 bit matrix: afterwards bit r of a[c] is what bit c of a[r] was.
-void transpose64(uint64_t a[64]) {
-    uint64_t m = 0x00000000FFFFFFFFull;
-    for (int j = 32; j != 0; j >>= 1, m ^= (m << j)) {
-        for (int k = 0; k < 64; k = ((k | j) + 1) & ~j) {
-            uint64_t t = ((a[k] >> j) ^ a[k | j]) & m;
-            a[k] ^= t << j;
-            a[k | j] ^= t;
+// Gram keys: a unigram is its code point (< 2^21, invalid bytes included); a bigram sets bit 42.
+constexpr uint64_t kBigram = uint64_t(1) << 42;
+inline uint64_t bigram_key(uint32_t a, uint32_t b) { return kBigram | (uint64_t(a) << 21) | b; }
+
+inline size_t slot_of(uint64_t key, size_t mask) {
+    uint64_t x = key * 0x9E3779B97F4A7C15ull;
+    return size_t(x >> 32 ^ x) & mask;
+}
+
+// Gram number of `key`, or UINT32_MAX.
+uint32_t find_gram(const SearchIndex& idx, uint64_t key) {
+    if (idx.table_keys.empty()) return UINT32_MAX;
+    const size_t mask = idx.table_keys.size() - 1;
+    for (size_t s = slot_of(key, mask);; s = (s + 1) & mask) {
+        const uint64_t k = idx.table_keys[s];
+        if (k == 0) return UINT32_MAX;
+        if (k == key + 1) return idx.table_grams[s];
+    }
+}
+
+// Calls f(key) for every unigram and bigram of the text, folding each code point (idempotent on
+// folded text) when Fold; a needle is already folded and must not be folded again (the oracle
+// does not fold it).
+template <bool Fold, class F>
+inline void for_each_gram(std::string_view text, F&& f) {
+    const uint8_t* s = reinterpret_cast<const uint8_t*>(text.data());
+    const size_t n = text.size();
+    size_t i = 0;
+    uint32_t prev = '\n';
+    while (i < n) {
+        uint32_t cp;
+        const uint8_t b = s[i];
+        if (b < 0x80) {  // ASCII fast path
+            cp = (Fold && b >= 'A' && b <= 'Z') ? b + 32u : b;
+            ++i;
+        } else {
+            cp = decode(s, n, i);
+            if (Fold) cp = fold_cp(cp);
+        }
+        if (cp != '\n') {
+            f(uint64_t(cp));
+            if (prev != '\n') f(bigram_key(prev, cp));
+        }
+        prev = cp;
+    }
+}
+
+// Sparse lists are the gaps between successive entries + 1 (the first gap from -1), as LEB128
+// varints: most gaps in a list of at most count/16 entries take one or two bytes.
+inline void put_varint(std::vector<uint8_t>& out, uint32_t v) {
+    while (v >= 0x80) {
+        out.push_back(uint8_t(v | 0x80));
+        v >>= 7;
+    }
+    out.push_back(uint8_t(v));
+}
+// Calls f(entry) for the n entries of a list.
+template <class F>
+inline void for_each_listed(const uint8_t* p, uint32_t n, F&& f) {
+    uint32_t e = 0;  // entry + 1
+    for (uint32_t k = 0; k < n; ++k) {
+        uint32_t v = 0;
+        int shift = 0;
+        uint8_t c;
+        do {
+            c = *p++;
+            v |= uint32_t(c & 0x7F) << shift;
+            shift += 7;
+        } while (c & 0x80);
+        e += v;
+        f(e - 1);
+    }
+}
+// A bitmap (words * 8 bytes) instead of a list once the list would take about as much.
+inline bool dense_df(uint32_t df, uint32_t words) { return uint64_t(df) > 4 * uint64_t(words); }
+
+// The builder: grams are numbered as found and also inserted into the index's table (looked up
+// by queries). Building looks them up by small numbers instead, as that is most of its time:
+// a code point below U+10000 through a direct array to its unigram number u, a bigram of two
+// unigram numbers below 256 (ASCII and the most common letters, numbered first) through a direct
+// 256 x 256 array, others through a table keyed by the two unigram numbers. Each gram's counters
+// and postings sit together, so a gram costs one cache miss, not four.
+struct Builder {
+    struct Gram {
+        uint32_t df = 0;
+        uint32_t last_listed = 0;  // the last entry put in the list, + 1 (gaps are from it)
+        std::vector<uint8_t> list;
+        std::vector<uint64_t> bitmap;
+    };
+    struct Slot {
+        uint64_t key = 0;  // (ua << 32 | ub) + 1, 0 = empty
+        uint32_t gram = 0;
+    };
+    SearchIndex& idx;
+    std::vector<Gram> grams;
+    // Per gram, the last entry counted + 1: apart from Gram and dense, as most of the text's grams
+    // repeat ones already seen in the same entry and stop here.
+    std::vector<uint32_t> last;
+    std::vector<uint32_t> direct = std::vector<uint32_t>(0x10000, UINT32_MAX);
+    std::vector<uint32_t> pair = std::vector<uint32_t>(256 * 256, UINT32_MAX);
+    std::vector<Slot> slots = std::vector<Slot>(1 << 12);
+    size_t slots_used = 0, table_used = 0;
+
+    explicit Builder(SearchIndex& i) : idx(i) { idx.table_keys.assign(1 << 12, 0), idx.table_grams.assign(1 << 12, 0); }
+
+    void table_insert(uint64_t key, uint32_t g) {
+        if (2 * (table_used + 1) > idx.table_keys.size()) {  // keep the load under 1/2
+            std::vector<uint64_t> keys;
+            std::vector<uint32_t> gs;
+            keys.swap(idx.table_keys);
+            gs.swap(idx.table_grams);
+            idx.table_keys.assign(keys.size() * 2, 0);
+            idx.table_grams.assign(keys.size() * 2, 0);
+            for (size_t k = 0; k < keys.size(); ++k)
+                if (keys[k]) place(keys[k] - 1, gs[k]);
+        }
+        place(key, g);
+        ++table_used;
+    }
+    void place(uint64_t key, uint32_t g) {
+        const size_t mask = idx.table_keys.size() - 1;
+        size_t s = slot_of(key, mask);
+        while (idx.table_keys[s] != 0) s = (s + 1) & mask;
+        idx.table_keys[s] = key + 1;
+        idx.table_grams[s] = g;
+    }
+    uint32_t add(uint64_t key) {
+        const uint32_t g = uint32_t(grams.size());
+        grams.emplace_back();
+        last.push_back(0);
+        table_insert(key, g);
+        return g;
+    }
+    uint32_t unigram(uint32_t cp) {
+        if (cp < 0x10000) {
+            uint32_t& d = direct[cp];
+            if (d == UINT32_MAX) d = add(cp);
+            return d;
+        }
+        const uint32_t g = find_gram(idx, cp);
+        return g != UINT32_MAX ? g : add(cp);
+    }
+    // ua, ub: the unigram numbers of code points a, b.
+    uint32_t bigram(uint32_t ua, uint32_t ub, uint32_t a, uint32_t b) {
+        if ((ua | ub) < 256) {
+            uint32_t& d = pair[ua * 256 + ub];
+            if (d == UINT32_MAX) d = add(bigram_key(a, b));
+            return d;
+        }
+        const uint64_t key = (uint64_t(ua) << 32 | ub) + 1;
+        size_t mask = slots.size() - 1;
+        for (size_t s = slot_of(key, mask);; s = (s + 1) & mask) {
+            if (slots[s].key == key) return slots[s].gram;
+            if (slots[s].key == 0) break;
+        }
+        const uint32_t g = add(bigram_key(a, b));
+        if (2 * (slots_used + 1) > slots.size()) {
+            std::vector<Slot> old(slots.size() * 2);
+            old.swap(slots);
+            mask = slots.size() - 1;
+            for (const Slot& o : old)
+                if (o.key) {
+                    size_t s = slot_of(o.key, mask);
+                    while (slots[s].key) s = (s + 1) & mask;
+                    slots[s] = o;
+                }
+        }
+        size_t s = slot_of(key, mask);
+        while (slots[s].key) s = (s + 1) & mask;
+        slots[s] = Slot{key, g};
+        ++slots_used;
+        return g;
+    }
+    // Entry i holds gram g.
+    void hold(uint32_t g, uint32_t i) {
+        if (last[g] == i + 1) return;
+        last[g] = i + 1;
+        Gram& x = grams[g];
+        ++x.df;
+        if (!x.bitmap.empty()) {
+            x.bitmap[i >> 6] |= uint64_t(1) << (i & 63);
+            return;
+        }
+        const uint32_t prev = x.last_listed;
+        x.last_listed = i + 1;
+        put_varint(x.list, i + 1 - prev);
+        if (dense_df(x.df, idx.words)) {  // the bitmap is now the smaller form
+            x.bitmap.assign(idx.words, 0);
+            for_each_listed(x.list.data(), x.df - 1, [&](uint32_t e) { x.bitmap[e >> 6] |= uint64_t(1) << (e & 63); });
+            x.bitmap[i >> 6] |= uint64_t(1) << (i & 63);
+            std::vector<uint8_t>().swap(x.list);
         }
     }
+    // All grams of one raw text of entry i (folded as for_each_gram<true>).
+    void add_text(std::string_view text, uint32_t i) {
+        const uint8_t* s = reinterpret_cast<const uint8_t*>(text.data());
+        const size_t n = text.size();
+        size_t k = 0;
+        uint32_t prev = '\n', uprev = 0;
+        while (k < n) {
+            uint32_t cp;
+            const uint8_t c = s[k];
+            if (c < 0x80) {
+                cp = (c >= 'A' && c <= 'Z') ? c + 32u : c;
+                ++k;
+            } else {
+                cp = fold_cp(decode(s, n, k));
+            }
+            if (cp != '\n') {
+                const uint32_t u = unigram(cp);
+                hold(u, i);
+                if (prev != '\n') hold(bigram(uprev, u, prev, cp), i);
+                uprev = u;
+            }
+            prev = cp;
+        }
+    }
+};
+
+inline bool dense(const SearchIndex& idx, uint32_t g) { return dense_df(idx.df[g], idx.words); }
+
+// mask &= postings of g (or &= ~postings when negate).
+void and_postings(const SearchIndex& idx, uint32_t g, bool negate, std::vector<uint64_t>& mask) {
+    const size_t words = std::min<size_t>(mask.size(), idx.words);
+    if (dense(idx, g)) {
+        const uint64_t* bm = idx.bitmaps[g].data();
+        if (negate)
+            for (size_t k = 0; k < words; ++k) mask[k] &= ~bm[k];
+        else
+            for (size_t k = 0; k < words; ++k) mask[k] &= bm[k];
+        return;
+    }
+    const uint8_t* l = idx.lists[g].data();
+    const uint32_t n = idx.df[g];
+    if (negate) {
+        for_each_listed(l, n, [&](uint32_t e) {
+            if ((e >> 6) < words) mask[e >> 6] &= ~(uint64_t(1) << (e & 63));
+        });
+        return;
+    }
+    std::vector<uint64_t> keep(mask.size(), 0);
+    for_each_listed(l, n, [&](uint32_t e) {
+        if ((e >> 6) < words) keep[e >> 6] |= mask[e >> 6] & (uint64_t(1) << (e & 63));
+    });
+    mask.swap(keep);
 }
 
 }  // namespace
 
-void signature_bits(std::string_view folded, std::vector<uint32_t>& out) {
-    out.clear();
-    for_each_bigram(folded, [&](uint32_t bit) { out.push_back(bit); });
-    std::sort(out.begin(), out.end());
-    out.erase(std::unique(out.begin(), out.end()), out.end());
-}
-
-void signature_row(std::string_view text, uint64_t* row) {
-    for_each_bigram(text, [&](uint32_t bit) { row[bit >> 6] |= uint64_t(1) << (bit & 63); });
-}
-
-void index_reset(SearchIndex& idx, uint32_t count) {
+void index_build(SearchIndex& idx, uint32_t count, const IndexTexts& texts) {
+    idx = SearchIndex{};
     idx.count = count;
     idx.words = (count + 63) / 64;
-    idx.slices.assign(size_t(kSignatureBits) * idx.words, 0);
-}
-
-void index_add(SearchIndex& idx, uint32_t i, std::string_view text) {
-    if (i >= idx.count) return;
-    uint64_t row[kSignatureWords] = {};
-    signature_row(text, row);
-    const uint64_t bit = uint64_t(1) << (i & 63);
-    uint64_t* col = idx.slices.data() + (i >> 6);
-    for (uint32_t w = 0; w < kSignatureWords; ++w) {
-        uint64_t v = row[w];
-        while (v) {
-            uint32_t b = w * 64 + uint32_t(__builtin_ctzll(v));
-            v &= v - 1;
-            col[size_t(b) * idx.words] |= bit;
-        }
+    Builder b(idx);
+    std::vector<std::string_view> t;
+    for (uint32_t i = 0; i < count; ++i) {
+        t.clear();
+        texts(i, t);
+        for (std::string_view s : t) b.add_text(s, i);
+    }
+    const size_t n = b.grams.size();
+    idx.df.resize(n);
+    idx.lists.resize(n);
+    idx.bitmaps.resize(n);
+    for (size_t g = 0; g < n; ++g) {
+        Builder::Gram& x = b.grams[g];
+        idx.df[g] = x.df;
+        x.list.shrink_to_fit();
+        idx.lists[g] = std::move(x.list);
+        idx.bitmaps[g] = std::move(x.bitmap);
     }
 }
 
-void index_set_block(SearchIndex& idx, uint32_t block, const uint64_t* rows, uint32_t n_rows) {
-    if (block >= idx.words) return;
-    n_rows = std::min<uint32_t>(n_rows, 64);
-    uint64_t a[64];
-    for (uint32_t w = 0; w < kSignatureWords; ++w) {
-        for (uint32_t r = 0; r < 64; ++r) a[r] = r < n_rows ? rows[size_t(r) * kSignatureWords + w] : 0;
-        transpose64(a);
-        for (uint32_t c = 0; c < 64; ++c) idx.slices[size_t(w * 64 + c) * idx.words + block] = a[c];
+namespace {
+
+// The needle's distinct grams: all bigrams, or its one unigram. False if it is empty or invalid
+// UTF-8 (`cps` then undefined); `newline` tells whether it holds '\n'.
+bool needle_grams(std::string_view needle, std::vector<uint64_t>& keys, size_t& cps, bool& newline) {
+    keys.clear();
+    cps = 0;
+    newline = false;
+    if (needle.empty() || !valid_utf8(needle)) return false;
+    uint64_t uni = 0;
+    for_each_gram<false>(needle, [&](uint64_t key) {
+        if (key & kBigram) keys.push_back(key);
+        else uni = key, ++cps;
+    });
+    for (char c : needle) newline |= c == '\n';
+    if (keys.empty() && cps == 1) keys.push_back(uni);
+    std::sort(keys.begin(), keys.end());
+    keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+    return true;
+}
+
+}  // namespace
+
+bool index_exact(const SearchIndex& idx, std::string_view folded_needle, bool negate, std::vector<uint64_t>& mask) {
+    std::vector<uint64_t> keys;
+    size_t cps;
+    bool newline;
+    if (!needle_grams(folded_needle, keys, cps, newline) || newline || cps > 2 || keys.size() != 1) return false;
+    const uint32_t g = find_gram(idx, keys[0]);
+    if (g == UINT32_MAX) {  // no entry holds it
+        if (!negate) std::fill(mask.begin(), mask.end(), 0);
+        return true;
     }
+    and_postings(idx, g, negate, mask);
+    return true;
 }
 
 void index_filter(const SearchIndex& idx, std::string_view folded_needle, std::vector<uint64_t>& mask) {
-    // An invalid needle may sit in the text at a place where the text decodes differently.
-    if (!valid_utf8(folded_needle)) return;
-    uint64_t row[kSignatureWords] = {};
-    signature_row(folded_needle, row);
-    const size_t words = std::min<size_t>(mask.size(), idx.words);
-    for (uint32_t w = 0; w < kSignatureWords; ++w) {
-        uint64_t v = row[w];
-        while (v) {
-            uint32_t b = w * 64 + uint32_t(__builtin_ctzll(v));
-            v &= v - 1;
-            const uint64_t* slice = idx.slices.data() + size_t(b) * idx.words;
-            for (size_t k = 0; k < words; ++k) mask[k] &= slice[k];
+    std::vector<uint64_t> keys;
+    size_t cps;
+    bool newline;
+    if (!needle_grams(folded_needle, keys, cps, newline) || keys.empty()) return;
+    // Rarest first: the first sparse list already leaves few candidates.
+    std::vector<uint32_t> gs;
+    for (uint64_t k : keys) {
+        const uint32_t g = find_gram(idx, k);
+        if (g == UINT32_MAX) {
+            std::fill(mask.begin(), mask.end(), 0);
+            return;
         }
+        gs.push_back(g);
     }
+    std::sort(gs.begin(), gs.end(), [&](uint32_t a, uint32_t b) { return idx.df[a] < idx.df[b]; });
+    for (uint32_t g : gs) and_postings(idx, g, false, mask);
+}
+
+size_t index_bytes(const SearchIndex& idx) {
+    size_t n = idx.table_keys.capacity() * 8 + idx.table_grams.capacity() * 4 + idx.df.capacity() * 4;
+    for (const auto& b : idx.bitmaps) n += b.capacity() * 8 + sizeof b;
+    for (const auto& l : idx.lists) n += l.capacity() + sizeof l;
+    return n;
 }
 
 }  // namespace dv
