@@ -159,3 +159,30 @@ TEST_CASE("corpus: snippets around the first summary match", "[highlight][corpus
     CHECK(made > 100);
     CHECK(cut_both > 10);
 }
+
+TEST_CASE("corpus: every summary-only match of 확산 gets a snippet holding the match", "[highlight][corpus]") {
+    const dv::Library& lib = corpus_library();
+    if (lib.entries.empty()) {
+        WARN("corpus not found: skipped");
+        return;
+    }
+    const dv::Query q = dv::parse_query("확산");
+    size_t rows = 0, from_other_listing = 0;
+    for (uint32_t i = 0; i < lib.entries.size(); ++i) {
+        const uint8_t where = dv::match_where(lib, i, q);
+        const dv::Snippet sn = dv::summary_snippet(lib, i, q, 20);
+        INFO("entry " << i);
+        CHECK(sn.text.empty() == !(where & dv::MatchSummary));
+        if (sn.text.empty()) continue;
+        CHECK(dv::fold(sn.text.substr(sn.mark.begin, sn.mark.end - sn.mark.begin)) == q.terms[0].needle);
+        CHECK(dv::utf8_clean_prefix(sn.text) == sn.text.size());
+        ++rows;
+        // The shown record's summary holds no match: the snippet came from another listing.
+        const dv::Paper& p = dv::entry_paper(lib, lib.entries[i]);
+        bool shown = false;
+        for (const dv::SummaryItem& s : p.summary) shown = shown || dv::contains_folded(dv::get(p, s.text), q.terms[0].needle);
+        from_other_listing += !shown;
+    }
+    CHECK(rows > 50);  // the issue saw 59 results for 확산, most only in the summary
+    INFO("snippets from a listing other than the shown record: " << from_other_listing);
+}

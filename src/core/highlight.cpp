@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "inline_markdown.h"
 #include "text.h"
 
 namespace dv {
@@ -99,6 +100,37 @@ Snippet make_snippet(std::string_view text, Span match, int context) {
     append_flat(out.text, text.substr(e, hi - e));
     if (hi < text.size()) out.text += kEllipsis;
     return out;
+}
+
+std::string rendered_text(std::string_view markdown) {
+    std::string out;
+    for (const TextRun& r : inline_runs(markdown)) out += r.text;
+    return out;
+}
+
+Snippet summary_snippet(const Library& lib, uint32_t ei, const Query& q, int context) {
+    if (ei >= lib.entries.size()) return {};
+    const Entry& e = lib.entries[ei];
+    auto first_in = [&](const Paper& p, Snippet& out) {
+        for (const SummaryItem& s : p.summary) {
+            const std::string_view src = get(p, s.text);
+            const std::vector<Span> raw = match_spans(q, Field::Summary, src);
+            if (raw.empty()) continue;
+            const std::string plain = rendered_text(src);
+            const std::vector<Span> shown = match_spans(q, Field::Summary, plain);
+            out = shown.empty() ? make_snippet(src, raw[0], context) : make_snippet(plain, shown[0], context);
+            return true;
+        }
+        return false;
+    };
+    Snippet out;
+    if (first_in(entry_paper(lib, e), out)) return out;
+    for (uint32_t l = e.first_listing; l < e.first_listing + e.listing_count; ++l) {
+        const Listing& li = lib.listings[l];
+        if (li.file == e.file && li.paper == e.paper) continue;
+        if (first_in(listing_paper(lib, li), out)) return out;
+    }
+    return {};
 }
 
 }  // namespace dv

@@ -47,4 +47,14 @@ struct Snippet {
 };
 Snippet make_snippet(std::string_view text, Span match, int context);
 
+// The snippet around the first summary match of an entry, as the reader sees the summary: each
+// item's text rendered (inline_runs, markup dropped) and searched with match_spans, the shown
+// record first, then the entry's other listings. Falls back to the markdown source when a match
+// lies only in markup. Empty text if no summary item matches.
+Snippet summary_snippet(const Library& lib, uint32_t entry, const Query& q, int context);
+
+// The plain text of a summary item as rendered (the TextRun texts back to back): the text the
+// detail pane's highlight spans index.
+std::string rendered_text(std::string_view markdown);
+
 }  // namespace dv
