@@ -80,14 +80,14 @@ void append_flat(std::string& out, std::string_view s) {
 
 }  // namespace
 
-Snippet make_snippet(std::string_view text, Span match, int context) {
+Snippet make_snippet(std::string_view text, Span match, int before, int after) {
     Snippet out;
     size_t b = std::min<size_t>(match.begin, text.size()), e = std::min<size_t>(std::max(match.begin, match.end), text.size());
     b = cp_start(text, b);
     while (e < text.size() && is_cont(text[e])) ++e;
     size_t lo = b, hi = e;
-    for (int k = 0; k < context && lo > 0; ++k) lo = cp_start(text, lo - 1);
-    for (int k = 0; k < context && hi < text.size(); ++k) {
+    for (int k = 0; k < before && lo > 0; ++k) lo = cp_start(text, lo - 1);
+    for (int k = 0; k < after && hi < text.size(); ++k) {
         ++hi;
         while (hi < text.size() && is_cont(text[hi])) ++hi;
     }
@@ -102,13 +102,15 @@ Snippet make_snippet(std::string_view text, Span match, int context) {
     return out;
 }
 
-std::string rendered_text(std::string_view markdown) {
+std::string runs_text(const std::vector<TextRun>& runs) {
     std::string out;
-    for (const TextRun& r : inline_runs(markdown)) out += r.text;
+    for (const TextRun& r : runs) out += r.text;
     return out;
 }
 
-Snippet summary_snippet(const Library& lib, uint32_t ei, const Query& q, int context) {
+std::string rendered_text(std::string_view markdown) { return runs_text(inline_runs(markdown)); }
+
+Snippet summary_snippet(const Library& lib, uint32_t ei, const Query& q, int before, int after) {
     if (ei >= lib.entries.size()) return {};
     const Entry& e = lib.entries[ei];
     auto first_in = [&](const Paper& p, Snippet& out) {
@@ -118,7 +120,7 @@ Snippet summary_snippet(const Library& lib, uint32_t ei, const Query& q, int con
             if (raw.empty()) continue;
             const std::string plain = rendered_text(src);
             const std::vector<Span> shown = match_spans(q, Field::Summary, plain);
-            out = shown.empty() ? make_snippet(src, raw[0], context) : make_snippet(plain, shown[0], context);
+            out = shown.empty() ? make_snippet(src, raw[0], before, after) : make_snippet(plain, shown[0], before, after);
             return true;
         }
         return false;

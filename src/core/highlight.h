@@ -38,23 +38,25 @@ std::vector<Span> match_spans(const Query& q, Field where, std::string_view text
 enum MatchWhere : uint8_t { MatchId = 1, MatchTitle = 2, MatchAuthor = 4, MatchSummary = 8, MatchLabel = 16 };
 uint8_t match_where(const Library& lib, uint32_t entry, const Query& q);
 
-// One line of text around a match: up to `context` code points each side of it, cut at code
-// point boundaries, with "…" where text was cut on either side. Line breaks and tabs become
+// One line of text around a match: up to `before` code points before it and `after` after it
+// (a narrow column wants little before, so the match stays in view), cut at code point boundaries, with "…" where text was cut on either side. Line breaks and tabs become
 // spaces. `mark` is the match's place in `text` (the returned string).
 struct Snippet {
     std::string text;
     Span mark;
 };
-Snippet make_snippet(std::string_view text, Span match, int context);
+Snippet make_snippet(std::string_view text, Span match, int before, int after);
 
 // The snippet around the first summary match of an entry, as the reader sees the summary: each
 // item's text rendered (inline_runs, markup dropped) and searched with match_spans, the shown
 // record first, then the entry's other listings. Falls back to the markdown source when a match
 // lies only in markup. Empty text if no summary item matches.
-Snippet summary_snippet(const Library& lib, uint32_t entry, const Query& q, int context);
+Snippet summary_snippet(const Library& lib, uint32_t entry, const Query& q, int before, int after);
 
 // The plain text of a summary item as rendered (the TextRun texts back to back): the text the
 // detail pane's highlight spans index.
 std::string rendered_text(std::string_view markdown);
+struct TextRun;  // inline_markdown.h
+std::string runs_text(const std::vector<TextRun>& runs);
 
 }  // namespace dv

@@ -5,11 +5,13 @@
 
 #include <cstdint>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "chart_math.h"
 #include "core/inline_markdown.h"
 #include "core/hf_fetch.h"
+#include "core/highlight.h"
 #include "core/library.h"
 #include "core/query.h"
 #include "core/stats.h"
@@ -169,6 +171,19 @@ struct DetailRecord {
     std::vector<std::string> sources;          // the files whose record reads like this
     std::vector<std::vector<TextRun>> items;   // per summary item, rendered
 };
+// The papers table's "why it matched" per row (panel_papers.cpp): where the query matched and, for
+// a paper matched only in its summary, the snippet. Valid for one library generation and one
+// effective query (`key`); rows are filled as they scroll into view.
+struct MatchRowCache {
+    uint64_t generation = UINT64_MAX;
+    std::string key;
+    struct Row {
+        uint8_t where = 0;                     // MatchWhere bits
+        Snippet snippet;                       // empty text: no snippet for this row
+    };
+    std::unordered_map<uint32_t, Row> rows;
+};
+
 struct DetailCache {
     int64_t entry = -1;
     uint64_t generation = UINT64_MAX;
@@ -222,6 +237,7 @@ struct App {
 
     ChartState charts;
     DetailCache detail;
+    MatchRowCache match_rows;
 
     // Get from Hugging Face (issue 11).
     HfFetchUi hf;
