@@ -3,7 +3,9 @@
 // real corpus, on every listing of every entry; snippets against a code-point oracle.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/highlight.h"
@@ -129,8 +131,9 @@ TEST_CASE("corpus: snippets around the first summary match", "[highlight][corpus
                 const std::string_view field = dv::get(p, s.text);
                 const std::vector<dv::Span> spans = dv::match_spans(q, dv::Field::Summary, field);
                 if (spans.empty()) continue;
-                for (int context : {0, 5, 24}) {
-                    const dv::Snippet sn = dv::make_snippet(field, spans[0], context);
+                for (const auto& ctx : {std::pair<int, int>{0, 0}, {5, 5}, {24, 24}, {3, 40}}) {
+                    const int before = ctx.first, after = ctx.second;
+                    const dv::Snippet sn = dv::make_snippet(field, spans[0], before, after);
                     // Oracle: code point boundaries of the field, the match's code points, N each side.
                     std::vector<size_t> bounds;
                     for (size_t k = 0; k < field.size();) {
@@ -141,8 +144,8 @@ TEST_CASE("corpus: snippets around the first summary match", "[highlight][corpus
                     size_t k0 = 0, k1 = 0;
                     while (bounds[k0] < spans[0].begin) ++k0;
                     while (bounds[k1] < spans[0].end) ++k1;
-                    const size_t lo = bounds[k0 >= size_t(context) ? k0 - size_t(context) : 0];
-                    const size_t hi = bounds[std::min(bounds.size() - 1, k1 + size_t(context))];
+                    const size_t lo = bounds[k0 >= size_t(before) ? k0 - size_t(before) : 0];
+                    const size_t hi = bounds[std::min(bounds.size() - 1, k1 + size_t(after))];
                     std::string want = lo > 0 ? kEll : "";
                     for (char c : field.substr(lo, hi - lo)) want.push_back(c == '\n' || c == '\t' ? ' ' : c);
                     if (hi < field.size()) want += kEll;
@@ -170,7 +173,7 @@ TEST_CASE("corpus: every summary-only match of 확산 gets a snippet holding the
     size_t rows = 0, from_other_listing = 0;
     for (uint32_t i = 0; i < lib.entries.size(); ++i) {
         const uint8_t where = dv::match_where(lib, i, q);
-        const dv::Snippet sn = dv::summary_snippet(lib, i, q, 20);
+        const dv::Snippet sn = dv::summary_snippet(lib, i, q, 8, 60);
         INFO("entry " << i);
         CHECK(sn.text.empty() == !(where & dv::MatchSummary));
         if (sn.text.empty()) continue;
