@@ -6,6 +6,7 @@
 
 #include "core/date.h"
 #include "core/period.h"
+#include "core/query.h"
 #include "test_support.h"
 
 using dvtest::day;
@@ -79,4 +80,30 @@ TEST_CASE("known ISO weeks and period text", "[period]") {
     CHECK(dv::format_period(dv::period_step(dv::month_of(day("2024-01-05")), -1)) == "2023-12");
     CHECK(dv::format_period(dv::period_step(dv::week_of(day("2024-12-30")), -1)) == "2024-W52");
     CHECK(dv::format_period(dv::period_step(dv::month_of(day("2024-03-31")), -13)) == "2023-02");
+}
+
+TEST_CASE("corpus: period rankings equal the query date:first..last sorted by votes", "[period][corpus]") {
+    const dv::Library& lib = dvtest::corpus_library();
+    if (lib.entries.empty()) {
+        WARN("corpus not found: skipped");
+        return;
+    }
+    size_t periods = 0;
+    for (dv::PeriodKind kind : {dv::PeriodKind::Week, dv::PeriodKind::Month}) {
+        for (dv::Period p = dv::period_of(kind, day("2023-12-01")); p.first <= day("2025-01-31"); p = dv::period_step(p, 1)) {
+            const std::string q = "date:" + dv::format_date(p.first) + ".." + dv::format_date(p.last);
+            INFO(dv::format_period(p) << " " << q);
+            const std::vector<uint32_t> want = dv::run_query(lib, dv::parse_query(q), {dv::SortKey::Votes, true});
+            REQUIRE(dv::period_entries(lib, p, nullptr) == want);
+            // Within a result: the same ranking, restricted to it.
+            std::vector<uint8_t> in(lib.entries.size(), 0);
+            for (uint32_t e : dv::run_query(lib, dv::parse_query("확산"), {})) in[e] = 1;
+            std::vector<uint32_t> want_in;
+            for (uint32_t e : want)
+                if (in[e]) want_in.push_back(e);
+            REQUIRE(dv::period_entries(lib, p, &in) == want_in);
+            periods += !want.empty();
+        }
+    }
+    CHECK(periods > 60);  // ~57 weeks and ~13 months of 2024 hold papers
 }

@@ -1,9 +1,11 @@
 // ISO weeks and months (period.h).
 #include "period.h"
 
+#include <algorithm>
 #include <cstdio>
 
 #include "date.h"
+#include "library.h"
 
 namespace dv {
 
@@ -97,6 +99,26 @@ bool parse_period(std::string_view s, Period& out) {
         return true;
     }
     return false;
+}
+
+std::vector<uint32_t> period_entries(const Library& lib, const Period& p, const std::vector<uint8_t>* in_result) {
+    std::vector<uint32_t> out;
+    for (uint32_t i = 0; i < lib.entries.size(); ++i) {
+        if (in_result && (i >= in_result->size() || !(*in_result)[i])) continue;
+        const Entry& e = lib.entries[i];
+        if (e.date == kNoDate || e.last_date < p.first || e.date > p.last) continue;
+        bool in = false;
+        for (uint32_t a = e.first_appearance; a < e.first_appearance + e.appearance_count && !in; ++a) {
+            const int32_t d = lib.appearances[a].date;
+            in = d != kNoDate && d >= p.first && d <= p.last;
+        }
+        if (in) out.push_back(i);
+    }
+    std::stable_sort(out.begin(), out.end(), [&](uint32_t a, uint32_t b) {
+        const int32_t va = lib.entries[a].votes, vb = lib.entries[b].votes;
+        return va != vb && (vb == kNoVotes || (va != kNoVotes && va > vb));
+    });
+    return out;
 }
 
 }  // namespace dv

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace dv {
 
@@ -30,5 +31,11 @@ Period period_step(const Period& p, int delta);
 // year, month 01..12) and returns false for anything else.
 std::string format_period(const Period& p);
 bool parse_period(std::string_view s, Period& out);
+
+struct Library;
+// The entries listed on a day of p (any appearance, as the query's date: filter), among those
+// with in_result[e] != 0 when in_result is given, by votes (most first, papers without votes
+// last; ties keep the library order): the period view's ranking.
+std::vector<uint32_t> period_entries(const Library& lib, const Period& p, const std::vector<uint8_t>* in_result);
 
 }  // namespace dv
