@@ -12,6 +12,7 @@
 #include "core/inline_markdown.h"
 #include "core/hf_fetch.h"
 #include "core/highlight.h"
+#include "core/period.h"
 #include "core/library.h"
 #include "core/query.h"
 #include "core/stats.h"
@@ -104,7 +105,7 @@ struct LoadTally {
     std::string first_failure;         // "name: reason" of the first file not loaded
 };
 
-enum class ViewMode : uint8_t { List, Day };
+enum class ViewMode : uint8_t { List, Day, Period };
 
 struct Fonts {
     ImFont* regular = nullptr;
@@ -206,6 +207,7 @@ struct App {
     std::vector<uint32_t> result;          // entry indices, sorted
     std::vector<uint8_t> in_result;        // per entry: 1 if in result (the day view filters by it)
     uint64_t result_generation = UINT64_MAX;
+    uint64_t result_version = 0;           // counts recomputes of `result` (caches over it key on this)
     bool query_dirty = true;
     Query result_query;                    // what `result` answers (for narrowing as you type)
     Sort result_sort;
@@ -214,6 +216,13 @@ struct App {
     // Navigation.
     ViewMode mode = ViewMode::List;
     int day_index = -1;                    // into lib.days, for the day view
+    PeriodKind period_kind = PeriodKind::Week;  // the period view: a week or a month
+    int32_t period_day = kNoDate;          // a day inside the shown period; kNoDate = the latest day
+    struct PeriodCache {                   // period_entries for (period, result, library)
+        Period period;
+        uint64_t result_version = UINT64_MAX;
+        std::vector<uint32_t> rows;
+    } period_cache;
     int64_t selected = -1;                 // entry index, -1 = none
     std::string pending_paper;             // a selection from the URL not loaded yet (kept in the URL)
     // Entry indices move when files come and go: the selection is carried over by its key.
@@ -297,6 +306,8 @@ void app_sync_location(App& app);
 // The state object the test hooks expose: {files, papers, days, visible, query, selected, ...}.
 std::string app_state_json(App& app);
 
+// The period view's week or month (period_day, else the latest loaded day).
+Period app_period(const App& app);
 // Makes sure app.result matches the query, filters, sort and library.
 void app_update_result(App& app);
 // app_update_result, then makes sure app.charts (stats and chart data) match the result

@@ -36,7 +36,7 @@ void panel_top_bar(App& app) {
     ImGui::PopFont();
     ImGui::SameLine(0, em);
 
-    const float right_w = 17 * em;  // view switches
+    const float right_w = 19.5f * em;  // view switches (List Day Top Charts Dark ?)
     const float filters_w = 31 * em;
     float avail = ImGui::GetContentRegionAvail().x;
     bool show_filters = avail > 70 * em;
@@ -125,6 +125,9 @@ void panel_top_bar(App& app) {
         if (app.day_index < 0) app.day_index = app_first_unread_day(app);
     }
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("One day at a time, by votes (D; [ and ] change day)");
+    ImGui::SameLine(0, 2);
+    if (toggle_button("Top", app.mode == ViewMode::Period)) app.mode = ViewMode::Period;
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("A week's or a month's top papers (T; W / M pick week or month; [ and ] step)");
     ImGui::SameLine();
     if (toggle_button("Charts", app.show_charts)) app.show_charts = !app.show_charts;
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Vote charts over the current result (C)");
