@@ -51,3 +51,14 @@ TEST_CASE("view state: percent decoding tolerates truncated escapes and plus sig
     CHECK(percent_decode("%EB%AA%A8%EB%8D%B8") == "모델");
     CHECK(percent_encode("a b") == "a%20b");
 }
+
+TEST_CASE("view state: the period view's period round-trips and bad periods are dropped") {
+    ViewState v;
+    v.period = "2024-W23";
+    CHECK(decode_view_state(encode_view_state(v)).period == "2024-W23");
+    v.period = "2024-06";
+    CHECK(decode_view_state("#" + encode_view_state(v)).period == "2024-06");
+    CHECK(decode_view_state("#period=2024-w05").period == "2024-W05");
+    CHECK(decode_view_state("#period=2021-W53").period.empty());  // 2021 has 52 ISO weeks
+    CHECK(decode_view_state("#period=2024-13&q=x").period.empty());
+}

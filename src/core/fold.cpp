@@ -219,16 +219,22 @@ inline bool is_ascii_letter(uint8_t b) { return (b | 0x20) >= 'a' && (b | 0x20) 
 
 }  // namespace
 
-bool contains_folded(std::string_view hay, std::string_view folded_needle) {
+size_t find_folded(std::string_view hay, std::string_view folded_needle) {
+    constexpr size_t npos = std::string_view::npos;
     const size_t m = folded_needle.size(), n = hay.size();
-    if (m == 0) return true;
-    if (m > n) return false;
+    if (m == 0) return 0;
+    if (m > n) return npos;
     const uint8_t* h = reinterpret_cast<const uint8_t*>(hay.data());
     const uint8_t* nd = reinterpret_cast<const uint8_t*>(folded_needle.data());
     const size_t last = n - m;  // candidate starts are 0..last
+    size_t found = npos;
+    auto at = [&](size_t p) {
+        found = p;
+        return true;
+    };
 
     // A needle starting inside a character: not from fold() of real text. Do it the plain way.
-    if (is_cont(nd[0])) return fold(hay).find(folded_needle) != std::string_view::npos;
+    if (is_cont(nd[0])) return fold(hay).find(folded_needle);
 
     // Plain needle: no byte that folding produces or changes (letters, the folding lead bytes,
     // EF). Then fold(hay) and hay hold it at exactly the same places (see the top comment).
@@ -238,9 +244,13 @@ bool contains_folded(std::string_view hay, std::string_view folded_needle) {
         if (is_ascii_letter(b) || is_lead2(b) || b == 0xD1 || b == 0xEF) plain = false;
     }
     if (plain) {
-        if (m == 1) return std::memchr(h, nd[0], n) != nullptr;
-        return scan2(h, last, ByteMatch{0, nd[0]}, m - 1, ByteMatch{0, nd[m - 1]},
-                     [&](size_t p) { return std::memcmp(h + p + 1, nd + 1, m - 2) == 0; });
+        if (m == 1) {
+            const void* p = std::memchr(h, nd[0], n);
+            return p ? size_t(static_cast<const uint8_t*>(p) - h) : npos;
+        }
+        scan2(h, last, ByteMatch{0, nd[0]}, m - 1, ByteMatch{0, nd[m - 1]},
+              [&](size_t p) { return std::memcmp(h + p + 1, nd + 1, m - 2) == 0 && at(p); });
+        return found;
     }
 
     // Folded needle: candidates are where the first byte could fold to nd[0], checked with
@@ -269,15 +279,20 @@ bool contains_folded(std::string_view hay, std::string_view folded_needle) {
             }
         ByteMatch second = first;
         if (j2 > 0) second = is_ascii_letter(nd[j2]) ? ByteMatch{0x20, uint8_t(nd[j2] | 0x20)} : ByteMatch{0, nd[j2]};
-        return scan2(h, last, first, j2, second, [&](size_t p) { return verify_at(h, n, p, nd, m); });
+        scan2(h, last, first, j2, second, [&](size_t p) { return verify_at(h, n, p, nd, m) && at(p); });
+        return found;
     }
     // Three sources, or two that differ in more than one bit (ÿ from ÿ and Ÿ): byte by byte.
     for (size_t p = 0; p <= last; ++p) {
         bool src = false;
         for (int k = 0; k < ns; ++k) src |= h[p] == t.src[n0][k];
-        if (src && verify_at(h, n, p, nd, m)) return true;
+        if (src && verify_at(h, n, p, nd, m)) return p;
     }
-    return false;
+    return npos;
+}
+
+bool contains_folded(std::string_view hay, std::string_view folded_needle) {
+    return find_folded(hay, folded_needle) != std::string_view::npos;
 }
 
 }  // namespace dv

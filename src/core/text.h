@@ -39,6 +39,10 @@ void fold_append(std::string& out, std::string_view s);
 
 // Case-insensitive substring test. `folded_needle` must come from fold(); `hay` is raw text.
 bool contains_folded(std::string_view hay, std::string_view folded_needle);
+// The byte offset of the first place contains_folded finds (npos if none; 0 for an empty
+// needle). Folding keeps lengths, so the match is hay[at, at + folded_needle.size()). The one
+// matcher: contains_folded is find_folded != npos, and highlight.h's spans are built on it.
+size_t find_folded(std::string_view hay, std::string_view folded_needle);
 
 // Trims ASCII and Unicode spaces (U+00A0, U+3000) at both ends.
 std::string_view trim(std::string_view s);

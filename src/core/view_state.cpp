@@ -1,5 +1,7 @@
 #include "view_state.h"
 
+#include "period.h"
+
 #include "date.h"
 
 namespace dv {
@@ -62,6 +64,7 @@ std::string encode_view_state(const ViewState& v) {
         add("dir", v.sort.descending ? "desc" : "asc");
     }
     if (v.day != kNoDate) add("day", format_date(v.day));
+    if (!v.period.empty()) add("period", v.period);
     if (!v.paper.empty()) add("p", v.paper);
     if (v.charts) add("charts", "1");
     return out;
@@ -89,6 +92,9 @@ ViewState decode_view_state(std::string_view hash) {
         } else if (key == "day") {
             int32_t d;
             if (parse_date(value, d)) v.day = d;
+        } else if (key == "period") {
+            Period p;
+            if (parse_period(value, p)) v.period = format_period(p);  // "2024-w23" reads as 2024-W23
         } else if (key == "p") {
             v.paper = value;
         } else if (key == "charts") {

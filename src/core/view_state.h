@@ -16,6 +16,7 @@ struct ViewState {
     int32_t day = kNoDate;      // the day view's day; kNoDate = list view
     std::string paper;          // arXiv id (or other entry key) of the selected paper; "" = none
     bool charts = false;
+    std::string period;         // the period view's "2024-W23" / "2024-06" (period.h); "" = none
 };
 
 // "#q=diffusion%20%EB%AA%A8%EB%8D%B8&sort=votes&dir=desc&day=2024-06-06&p=2406.02539"

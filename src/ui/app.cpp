@@ -193,6 +193,7 @@ void app_update_result(App& app) {
     for (uint32_t e : app.result) app.in_result[e] = 1;
     app.last_query_ms = now_ms() - t0;
     app.result_generation = app.lib.generation;
+    ++app.result_version;
     app.query_dirty = false;
 }
 
@@ -210,7 +211,12 @@ void app_apply_location(App& app, const std::string& hash) {
         app.sort = v.sort;
         app.query_dirty = true;
     }
-    if (v.day != kNoDate) {
+    Period period;
+    if (!v.period.empty() && parse_period(v.period, period)) {
+        app.mode = ViewMode::Period;
+        app.period_kind = period.kind;
+        app.period_day = period.first;
+    } else if (v.day != kNoDate) {
         app.mode = ViewMode::Day;
         int idx = library_day_index(app.lib, v.day);
         if (idx >= 0) app.day_index = idx;
@@ -233,9 +239,16 @@ ViewState app_view_state(const App& app) {
     v.sort = app.sort;
     if (app.mode == ViewMode::Day && app.day_index >= 0 && app.day_index < (int)app.lib.days.size())
         v.day = app.lib.days[app.day_index];
+    if (app.mode == ViewMode::Period) v.period = format_period(app_period(app));
     v.paper = app.selected >= 0 ? selection_key(app.lib, app.selected) : app.pending_paper;
     v.charts = app.show_charts;
     return v;
+}
+
+Period app_period(const App& app) {
+    int32_t d = app.period_day;
+    if (d == kNoDate) d = app.lib.days.empty() ? days_from_civil(2024, 1, 1) : app.lib.days.back();
+    return period_of(app.period_kind, d);
 }
 
 std::string app_current_location(const App& app) { return encode_view_state(app_view_state(app)); }
@@ -243,7 +256,7 @@ std::string app_current_location(const App& app) { return encode_view_state(app_
 // Which history entry a change deserves: navigating (another paper, day or the charts) pushes,
 // typing and sorting replace.
 static bool is_navigation(const ViewState& a, const ViewState& b) {
-    return a.paper != b.paper || a.day != b.day || a.charts != b.charts;
+    return a.paper != b.paper || a.day != b.day || a.charts != b.charts || a.period != b.period;
 }
 
 void app_sync_location(App& app) {
@@ -271,7 +284,8 @@ std::string app_state_json(App& app) {
     s["query"] = app.query_text;
     s["query_errors"] = app.query.errors;
     s["sort"] = std::string(sort_key_name(app.sort.key)) + (app.sort.descending ? " desc" : " asc");
-    s["mode"] = app.mode == ViewMode::Day ? "day" : "list";
+    s["mode"] = app.mode == ViewMode::Day ? "day" : app.mode == ViewMode::Period ? "period" : "list";
+    s["period"] = app.mode == ViewMode::Period ? json(format_period(app_period(app))) : json(nullptr);
     s["day"] = app.mode == ViewMode::Day && app.day_index >= 0 && app.day_index < (int)app.lib.days.size()
                    ? json(format_date(app.lib.days[app.day_index]))
                    : json(nullptr);

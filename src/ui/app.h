@@ -5,11 +5,14 @@
 
 #include <cstdint>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "chart_math.h"
 #include "core/inline_markdown.h"
 #include "core/hf_fetch.h"
+#include "core/highlight.h"
+#include "core/period.h"
 #include "core/library.h"
 #include "core/query.h"
 #include "core/stats.h"
@@ -102,7 +105,7 @@ struct LoadTally {
     std::string first_failure;         // "name: reason" of the first file not loaded
 };
 
-enum class ViewMode : uint8_t { List, Day };
+enum class ViewMode : uint8_t { List, Day, Period };
 
 struct Fonts {
     ImFont* regular = nullptr;
@@ -169,6 +172,19 @@ struct DetailRecord {
     std::vector<std::string> sources;          // the files whose record reads like this
     std::vector<std::vector<TextRun>> items;   // per summary item, rendered
 };
+// The papers table's "why it matched" per row (panel_papers.cpp): where the query matched and, for
+// a paper matched only in its summary, the snippet. Valid for one library generation and one
+// effective query (`key`); rows are filled as they scroll into view.
+struct MatchRowCache {
+    uint64_t generation = UINT64_MAX;
+    std::string key;
+    struct Row {
+        uint8_t where = 0;                     // MatchWhere bits
+        Snippet snippet;                       // empty text: no snippet for this row
+    };
+    std::unordered_map<uint32_t, Row> rows;
+};
+
 struct DetailCache {
     int64_t entry = -1;
     uint64_t generation = UINT64_MAX;
@@ -193,6 +209,7 @@ struct App {
     std::vector<uint32_t> result;          // entry indices, sorted
     std::vector<uint8_t> in_result;        // per entry: 1 if in result (the day view filters by it)
     uint64_t result_generation = UINT64_MAX;
+    uint64_t result_version = 0;           // counts recomputes of `result` (caches over it key on this)
     bool query_dirty = true;
     Query result_query;                    // what `result` answers (for narrowing as you type)
     Sort result_sort;
@@ -201,6 +218,13 @@ struct App {
     // Navigation.
     ViewMode mode = ViewMode::List;
     int day_index = -1;                    // into lib.days, for the day view
+    PeriodKind period_kind = PeriodKind::Week;  // the period view: a week or a month
+    int32_t period_day = kNoDate;          // a day inside the shown period; kNoDate = the latest day
+    struct PeriodCache {                   // period_entries for (period, result, library)
+        Period period;
+        uint64_t result_version = UINT64_MAX;
+        std::vector<uint32_t> rows;
+    } period_cache;
     int64_t selected = -1;                 // entry index, -1 = none
     std::string pending_paper;             // a selection from the URL not loaded yet (kept in the URL)
     // Entry indices move when files come and go: the selection is carried over by its key.
@@ -231,6 +255,7 @@ struct App {
         int saved_renaming = -1;               // index of the saved search being renamed
         std::string saved_rename_to;
     } inputs;
+    MatchRowCache match_rows;
 
     // Get from Hugging Face (issue 11).
     HfFetchUi hf;
@@ -290,6 +315,8 @@ void app_sync_location(App& app);
 // The state object the test hooks expose: {files, papers, days, visible, query, selected, ...}.
 std::string app_state_json(App& app);
 
+// The period view's week or month (period_day, else the latest loaded day).
+Period app_period(const App& app);
 // Makes sure app.result matches the query, filters, sort and library.
 void app_update_result(App& app);
 // app_update_result, then makes sure app.charts (stats and chart data) match the result

@@ -48,6 +48,7 @@ void app_frame(App& app) {
         }
         ImGui::BeginChild("##papers", ImVec2(mid_w, h), ImGuiChildFlags_None);
         if (app.mode == ViewMode::Day) panel_day(app);
+        else if (app.mode == ViewMode::Period) panel_period(app);
         else panel_papers(app);
         ImGui::EndChild();
         ImGui::SameLine();

@@ -84,6 +84,8 @@ static void draw_summary(App& app, const Paper& p, const DetailRecord& rec, floa
         const SummaryItem& s = p.summary[i];
         std::string_view label = get(p, s.label);
         float indent = s.level * 1.2f * em;
+        // The query's matches in the text as drawn (highlight.h): a few hundred bytes per item.
+        const std::vector<Span> marks = match_spans(app.query, Field::Summary, runs_text(rec.items[i]));
         if (!label.empty()) {
             ImGui::Spacing();
             ImGui::PushFont(app.fonts.bold, 0.0f);
@@ -94,7 +96,7 @@ static void draw_summary(App& app, const Paper& p, const DetailRecord& rec, floa
             ImGui::PopStyleColor();
             ImGui::PopFont();
             if (indent > 0) ImGui::Indent(indent);
-            draw_runs(app, rec.items[i], body_wrap - indent);
+            draw_runs(app, rec.items[i], body_wrap - indent, &marks);
             if (indent > 0) ImGui::Unindent(indent);
         } else {
             const float bullet_w = 1.1f * em + indent;
@@ -102,7 +104,7 @@ static void draw_summary(App& app, const Paper& p, const DetailRecord& rec, floa
             ImGui::GetWindowDrawList()->AddCircleFilled(ImVec2(pos.x + indent + 0.4f * em, pos.y + 0.55f * em),
                                                         0.16f * em, muted_color());
             ImGui::Indent(bullet_w);
-            draw_runs(app, rec.items[i], body_wrap - bullet_w);
+            draw_runs(app, rec.items[i], body_wrap - bullet_w, &marks);
             ImGui::Unindent(bullet_w);
         }
     }
@@ -194,11 +196,16 @@ void panel_detail(App& app) {
     const float wrap = ImGui::GetContentRegionAvail().x;
 
     // Title.
+    // Title, with the query's matches marked (drawn as one bold run so the marks wrap with it).
     ImGui::PushFont(app.fonts.bold, app.font_size * 1.3f);
-    ImGui::PushTextWrapPos(0.0f);
     std::string_view title = get(p, p.title);
-    ImGui::TextUnformatted(title.data(), title.data() + title.size());
-    ImGui::PopTextWrapPos();
+    {
+        std::vector<TextRun> runs(1);
+        runs[0].text = std::string(title);
+        runs[0].style = RunBold;
+        const std::vector<Span> marks = match_spans(app.query, Field::Title, title);
+        draw_runs(app, runs, ImGui::GetContentRegionAvail().x, &marks);
+    }
     ImGui::PopFont();
 
     // Date(s), votes, percentile.

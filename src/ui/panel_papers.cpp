@@ -71,6 +71,49 @@ static void apply_sort_specs(App& app) {
     }
 }
 
+// The cache key of a query's text terms: the rows' spans and snippets depend on nothing else.
+static std::string text_terms_key(const Query& q) {
+    std::string k;
+    for (const TextTerm& t : q.terms) {
+        k += char('0' + int(t.field));
+        k += t.negate ? '-' : '+';
+        k += t.needle;
+        k += '\x1f';
+    }
+    return k;
+}
+
+static const MatchRowCache::Row& match_row(App& app, uint32_t ei) {
+    MatchRowCache& c = app.match_rows;
+    std::string key = text_terms_key(app.query);
+    if (c.generation != app.lib.generation || c.key != key) {
+        c.rows.clear();
+        c.generation = app.lib.generation;
+        c.key = std::move(key);
+    }
+    auto it = c.rows.find(ei);
+    if (it != c.rows.end()) return it->second;
+    MatchRowCache::Row r;
+    r.where = match_where(app.lib, ei, app.query);
+    // Only a summary match says nothing in the row: show where it is.
+    if ((r.where & MatchSummary) && !(r.where & (MatchTitle | MatchAuthor | MatchId)))
+        r.snippet = summary_snippet(app.lib, ei, app.query, 8, 80);
+    return c.rows.emplace(ei, std::move(r)).first->second;
+}
+
+// The whole of a cut text, wrapped to fit the window.
+static void text_tooltip(std::string_view text) {
+    ImGui::BeginTooltip();
+    ImGui::PushTextWrapPos(std::min(ImGui::GetFontSize() * 36.0f, ImGui::GetIO().DisplaySize.x * 0.5f));
+    ImGui::TextUnformatted(text.data(), text.data() + text.size());
+    ImGui::PopTextWrapPos();
+    ImGui::EndTooltip();
+}
+
+static bool mouse_over_last_item() {
+    return ImGui::IsWindowHovered() && ImGui::IsMouseHoveringRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+}
+
 void panel_papers(App& app) {
     const float em = ImGui::GetFontSize();
     if (app.result.empty()) {
@@ -85,6 +128,11 @@ void panel_papers(App& app) {
     ImGuiTableFlags flags = ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV |
                             ImGuiTableFlags_Resizable | ImGuiTableFlags_Sortable | ImGuiTableFlags_SizingFixedFit |
                             ImGuiTableFlags_Hideable;
+    // A narrow table (a small window, scale 2, a wide detail pane) drops Pct, first author and
+    // author count for the frame (ImGuiTableColumnFlags_Disabled leaves the reader's own column
+    // choices alone): the title needs the width, and the detail pane shows all three.
+    const bool narrow = ImGui::GetContentRegionAvail().x < 34.0f * em;
+    const ImGuiTableColumnFlags minor = narrow ? ImGuiTableColumnFlags_Disabled : 0;
     if (!ImGui::BeginTable("##papers", 7, flags)) return;
     ImGui::TableSetupScrollFreeze(0, 1);
     auto def = [&](SortKey k) { return app.sort.key == k ? ImGuiTableColumnFlags_DefaultSort : 0; };
@@ -93,15 +141,21 @@ void panel_papers(App& app) {
                                                         : ImGuiTableColumnFlags_PreferSortAscending)
                                  : ImGuiTableColumnFlags_PreferSortDescending;
     };
-    ImGui::TableSetupColumn("Date", def(SortKey::Date) | dir(SortKey::Date), 5.6f * em, ColDate);
-    ImGui::TableSetupColumn("Votes", def(SortKey::Votes) | dir(SortKey::Votes), 3.4f * em, ColVotes);
-    ImGui::TableSetupColumn("Pct", def(SortKey::Percentile) | dir(SortKey::Percentile), 2.6f * em, ColPct);
+    // Fixed columns as wide as their content (the sort arrow included); the title takes what is
+    // left, sharing it with the first author (weight 1 : 0.3) so a narrow table (scale 2, a wide
+    // detail pane) still gives the title most of its width. Both cut with "..." and show the
+    // whole text on hover.
+    const float arrow = ImGui::GetFontSize() * 1.1f;
+    auto text_w = [](const char* t) { return ImGui::CalcTextSize(t).x; };
+    ImGui::TableSetupColumn("Date", def(SortKey::Date) | dir(SortKey::Date), text_w("2024-12-31") + arrow * 0.5f, ColDate);
+    ImGui::TableSetupColumn("Votes", def(SortKey::Votes) | dir(SortKey::Votes), text_w("Votes") + arrow, ColVotes);
+    ImGui::TableSetupColumn("Pct", def(SortKey::Percentile) | dir(SortKey::Percentile) | minor, text_w("Pct") + arrow, ColPct);
     ImGui::TableSetupColumn("##marks", ImGuiTableColumnFlags_NoSort, 2.7f * em, ColMarks);
     ImGui::TableSetupColumn("Title", ImGuiTableColumnFlags_WidthStretch | def(SortKey::Title) |
                                          (app.sort.key == SortKey::Title ? dir(SortKey::Title) : ImGuiTableColumnFlags_PreferSortAscending),
-                            0.0f, ColTitle);
-    ImGui::TableSetupColumn("First author", ImGuiTableColumnFlags_NoSort, 6.5f * em, ColAuthor);
-    ImGui::TableSetupColumn("#", ImGuiTableColumnFlags_NoSort, 2.0f * em, ColAuthors);
+                            1.0f, ColTitle);
+    ImGui::TableSetupColumn("First author", ImGuiTableColumnFlags_NoSort | ImGuiTableColumnFlags_WidthStretch | minor, 0.3f, ColAuthor);
+    ImGui::TableSetupColumn("#", ImGuiTableColumnFlags_NoSort | minor, text_w("999"), ColAuthors);
     ImGui::TableHeadersRow();
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Pct: vote percentile within the paper's day");
     apply_sort_specs(app);
@@ -112,6 +166,13 @@ void panel_papers(App& app) {
         if (it != app.result.end()) scroll_row = it - app.result.begin();
     }
 
+    // Rows are two lines when the query can match in summaries (room for a snippet): the clipper
+    // needs one row height for all rows.
+    bool snippets = false;
+    for (const TextTerm& t : app.query.terms) snippets = snippets || term_applies(t, Field::Summary);
+    const float line_h = ImGui::GetTextLineHeight();
+    const float row_h = snippets ? 2 * line_h + ImGui::GetStyle().ItemSpacing.y : 0.0f;
+
     ImGuiListClipper clipper;
     clipper.Begin((int)app.result.size());
     if (scroll_row >= 0) clipper.IncludeItemByIndex((int)scroll_row);
@@ -121,7 +182,7 @@ void panel_papers(App& app) {
             uint32_t ei = app.result[(size_t)row];
             const Entry& e = app.lib.entries[ei];
             const Paper& p = entry_paper(app.lib, e);
-            ImGui::TableNextRow();
+            ImGui::TableNextRow(ImGuiTableRowFlags_None, row_h > 0 ? row_h + 2 * ImGui::GetStyle().CellPadding.y : 0.0f);
             // Read papers are dimmed (the whole row).
             const TriageMark* mark = app_mark(app, ei);
             const bool dim = mark && mark->read;
@@ -131,7 +192,7 @@ void panel_papers(App& app) {
             bool selected = (int64_t)ei == app.selected;
             std::string date = format_date(e.date);
             if (ImGui::Selectable(date.empty() ? "-" : date.c_str(), selected,
-                                  ImGuiSelectableFlags_SpanAllColumns)) {
+                                  ImGuiSelectableFlags_SpanAllColumns, ImVec2(0, row_h))) {
                 app.selected = ei;
             }
             if (row == scroll_row) {
@@ -151,16 +212,33 @@ void panel_papers(App& app) {
             mark_icons(app, ei, 2.6f * em, ImGui::GetTextLineHeight());
             if (mark && !mark->note.empty() && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", mark->note.c_str());
             ImGui::TableSetColumnIndex(ColTitle);
-            std::string_view title = get(p, p.title);
-            ImGui::TextUnformatted(title.data(), title.data() + title.size());
-            if (e.appearance_count > 1) {
-                ImGui::SameLine();
-                ImGui::TextDisabled("x%u", e.appearance_count);
+            {
+                // The title in the column's width: "..." where cut, the whole title on hover,
+                // the query's matches marked; "x3" (listed on 3 days) kept visible after it.
+                std::string_view title = get(p, p.title);
+                char times[16] = "";
+                if (e.appearance_count > 1) std::snprintf(times, sizeof times, "x%u", e.appearance_count);
+                const float sp = ImGui::GetStyle().ItemSpacing.x;
+                const float times_w = times[0] ? ImGui::CalcTextSize(times).x + sp : 0.0f;
+                const float avail = ImGui::GetContentRegionAvail().x;
+                const bool cut = marked_line(title, match_spans(app.query, Field::Title, title), avail - times_w);
+                if (cut && mouse_over_last_item()) text_tooltip(title);
+                if (times[0]) {
+                    ImGui::SameLine(0, sp);
+                    ImGui::TextDisabled("%s", times);
+                }
+                if (snippets) {
+                    const MatchRowCache::Row& mr = match_row(app, ei);
+                    if (!mr.snippet.text.empty()) {
+                        const bool snip_cut = marked_line(mr.snippet.text, {mr.snippet.mark}, avail, muted_color());
+                        if (snip_cut && mouse_over_last_item()) text_tooltip(mr.snippet.text);
+                    }
+                }
             }
-            ImGui::TableSetColumnIndex(ColAuthor);
-            if (!p.authors.empty()) {
+            if (ImGui::TableSetColumnIndex(ColAuthor) && !p.authors.empty()) {
                 std::string_view a = get(p, p.authors[0]);
-                ImGui::TextUnformatted(a.data(), a.data() + a.size());
+                if (marked_line(a, match_spans(app.query, Field::Author, a), ImGui::GetContentRegionAvail().x) && mouse_over_last_item())
+                    text_tooltip(a);
             }
             ImGui::TableSetColumnIndex(ColAuthors);
             ImGui::Text("%d", (int)p.authors.size());

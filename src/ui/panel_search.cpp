@@ -2,6 +2,7 @@
 // errors, the quick filters beside it, and the view switches.
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 
 #include "app.h"
 #include "imgui.h"
@@ -13,6 +14,20 @@ namespace dv {
 
 static const char* kLabels[] = {"", "What's New", "Technical Details", "Performance Highlights", "Conclusion", "Limitations"};
 
+// A votes bound: digits only, empty (hint "any") when off. 0 means off (QuickFilters), so an
+// empty field and a typed 0 are the same filter; the text is the int's, reformatted when idle.
+static bool votes_field(const char* id, int& value) {
+    char buf[16] = "";
+    if (value > 0) std::snprintf(buf, sizeof buf, "%d", value);
+    auto digits_only = [](ImGuiInputTextCallbackData* d) { return (d->EventChar >= '0' && d->EventChar <= '9') ? 0 : 1; };
+    if (!ImGui::InputTextWithHint(id, "any", buf, 10, ImGuiInputTextFlags_CallbackCharFilter, digits_only)) return false;
+    const long v = std::strtol(buf, nullptr, 10);  // at most 9 digits: fits an int
+    const int next = v > 0 ? int(v) : 0;
+    if (next == value) return false;
+    value = next;
+    return true;
+}
+
 void panel_top_bar(App& app) {
     const float em = ImGui::GetFontSize();
     ImGui::AlignTextToFramePadding();
@@ -21,7 +36,7 @@ void panel_top_bar(App& app) {
     ImGui::PopFont();
     ImGui::SameLine(0, em);
 
-    const float right_w = 17 * em;  // view switches
+    const float right_w = 19.5f * em;  // view switches (List Day Top Charts Dark ?)
     const float filters_w = 31 * em;
     float avail = ImGui::GetContentRegionAvail().x;
     bool show_filters = avail > 70 * em;
@@ -64,16 +79,14 @@ void panel_top_bar(App& app) {
         ImGui::TextDisabled("Votes");
         ImGui::SameLine();
         ImGui::SetNextItemWidth(3.2f * em);
-        if (ImGui::InputInt("##vmin", &app.filters.votes_min, 0, 0)) app.query_dirty = true;
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Minimum votes (0 = any)");
+        if (votes_field("##vmin", app.filters.votes_min)) app.query_dirty = true;
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Minimum votes (empty = any)");
         ImGui::SameLine(0, 2);
         ImGui::TextDisabled("-");
         ImGui::SameLine(0, 2);
         ImGui::SetNextItemWidth(3.2f * em);
-        if (ImGui::InputInt("##vmax", &app.filters.votes_max, 0, 0)) app.query_dirty = true;
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Maximum votes (0 = any)");
-        if (app.filters.votes_min < 0) app.filters.votes_min = 0;
-        if (app.filters.votes_max < 0) app.filters.votes_max = 0;
+        if (votes_field("##vmax", app.filters.votes_max)) app.query_dirty = true;
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Maximum votes (empty = any)");
 
         ImGui::SameLine(0, em * 0.6f);
         ImGui::TextDisabled("Dates");
@@ -112,6 +125,9 @@ void panel_top_bar(App& app) {
         if (app.day_index < 0) app.day_index = app_first_unread_day(app);
     }
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("One day at a time, by votes (D; [ and ] change day)");
+    ImGui::SameLine(0, 2);
+    if (toggle_button("Top", app.mode == ViewMode::Period)) app.mode = ViewMode::Period;
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("A week's or a month's top papers (T; W / M pick week or month; [ and ] step)");
     ImGui::SameLine();
     if (toggle_button("Charts", app.show_charts)) app.show_charts = !app.show_charts;
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Vote charts over the current result (C)");

@@ -8,6 +8,7 @@ namespace dv {
 void panel_top_bar(App& app);       // search box, quick filters, view switches
 void panel_library(App& app);       // left pane: files, counts, diagnostics, filters
 void panel_papers(App& app);        // middle pane (list): the virtualized papers table
+void panel_period(App& app);        // middle pane (period): a week's or month's top papers
 void panel_day(App& app);           // middle pane (day): one day like the HF papers page
 void panel_detail(App& app);        // right pane: the selected paper
 void panel_drop_zone(App& app);     // first visit: drop target, open buttons, sample

@@ -1,5 +1,6 @@
 #include "rich_text.h"
 
+#include <algorithm>
 #include <cfloat>
 
 #include "imgui.h"
@@ -18,7 +19,7 @@ size_t utf8_len(unsigned char c) { return c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c 
 
 }  // namespace
 
-void draw_runs(App& app, const std::vector<TextRun>& runs, float wrap_width) {
+void draw_runs(App& app, const std::vector<TextRun>& runs, float wrap_width, const std::vector<Span>* marks) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float size = ImGui::GetFontSize();
     Layout L;
@@ -28,6 +29,20 @@ void draw_runs(App& app, const std::vector<TextRun>& runs, float wrap_width) {
     const ImVec2 mouse = ImGui::GetIO().MousePos;
     const bool window_hovered = ImGui::IsWindowHovered();
 
+    size_t run_base = 0;  // offset of this run's text in the runs' texts back to back (marks index that)
+    // Marks behind the piece [a, b) of the current run, drawn at pos.
+    auto mark_piece = [&](ImFont* font, const TextRun& run, ImVec2 pos, const char* a, const char* b) {
+        if (!marks || marks->empty()) return;
+        const size_t g0 = run_base + size_t(a - run.text.data()), g1 = run_base + size_t(b - run.text.data());
+        for (const Span& sp : *marks) {
+            if (sp.end <= g0 || sp.begin >= g1) continue;
+            const char* s0 = a + (std::max<size_t>(sp.begin, g0) - g0);
+            const char* s1 = a + (std::min<size_t>(sp.end, g1) - g0);
+            const float x0 = pos.x + font->CalcTextSizeA(size, FLT_MAX, 0.0f, a, s0).x;
+            const float x1 = x0 + font->CalcTextSizeA(size, FLT_MAX, 0.0f, s0, s1).x;
+            dl->AddRectFilled(ImVec2(x0 - 1, pos.y), ImVec2(x1 + 1, pos.y + size + 1), mark_color(), size * 0.15f);
+        }
+    };
     for (const TextRun& run : runs) {
         if (run.newline && L.x > 0) {
             L.x = 0;
@@ -76,6 +91,7 @@ void draw_runs(App& app, const std::vector<TextRun>& runs, float wrap_width) {
                     cut = nx;
                 }
                 ImVec2 pos(L.origin.x + L.x, L.origin.y + L.y);
+                mark_piece(font, run, pos, p, cut);
                 dl->AddText(font, size, pos, col, p, cut);
                 (void)cw;
                 p = cut;
@@ -89,6 +105,7 @@ void draw_runs(App& app, const std::vector<TextRun>& runs, float wrap_width) {
                 dl->AddRectFilled(ImVec2(pos.x - 1, pos.y), ImVec2(pos.x + w + 1, pos.y + size + 1),
                                   ImGui::GetColorU32(ImGuiCol_FrameBg), 3.0f);
             }
+            mark_piece(font, run, pos, p, q);
             dl->AddText(font, size, pos, col, p, q);
             if (run.style & RunLink) {
                 ImVec2 max(pos.x + w, pos.y + size);
@@ -104,6 +121,7 @@ void draw_runs(App& app, const std::vector<TextRun>& runs, float wrap_width) {
             L.x += w;
             p = q;
         }
+        run_base += run.text.size();
     }
     float h = L.y + (L.x > 0 || runs.empty() ? L.line_h : 0);
     ImGui::Dummy(ImVec2(L.wrap, h));

@@ -5,10 +5,13 @@
 #include <vector>
 
 #include "app.h"
+#include "core/highlight.h"
 #include "core/inline_markdown.h"
 
 namespace dv {
 
-void draw_runs(App& app, const std::vector<TextRun>& runs, float wrap_width);
+// `marks` (optional): highlight.h spans over the runs' texts back to back (rendered_text of the
+// same markdown), drawn behind the text, e.g. the query's matches in a summary.
+void draw_runs(App& app, const std::vector<TextRun>& runs, float wrap_width, const std::vector<Span>* marks = nullptr);
 
 }  // namespace dv

@@ -110,6 +110,14 @@ void handle_shortcuts(App& app) {
         }
         if (app.day_index < 0) app.day_index = app_first_unread_day(app);
     }
+    if (ImGui::IsKeyPressed(ImGuiKey_T)) app.mode = ViewMode::Period;
+    if (app.mode == ViewMode::Period) {
+        if (ImGui::IsKeyPressed(ImGuiKey_W)) app.period_kind = PeriodKind::Week;
+        if (ImGui::IsKeyPressed(ImGuiKey_M)) app.period_kind = PeriodKind::Month;
+        const bool prev = ImGui::IsKeyPressed(ImGuiKey_LeftBracket) || ImGui::IsKeyPressed(ImGuiKey_LeftArrow);
+        const bool next = ImGui::IsKeyPressed(ImGuiKey_RightBracket) || ImGui::IsKeyPressed(ImGuiKey_RightArrow);
+        if (prev || next) app.period_day = period_step(app_period(app), next ? 1 : -1).first;
+    }
     if (app.mode == ViewMode::Day && app.day_index >= 0) {
         if (ImGui::IsKeyPressed(ImGuiKey_LeftBracket) || ImGui::IsKeyPressed(ImGuiKey_LeftArrow))
             app.day_index = step_day(app, app.day_index, -1);

@@ -1,8 +1,11 @@
 #include "widgets.h"
 
+#include <algorithm>
+#include <cfloat>
 #include <cstdio>
 
 #include "core/model.h"
+#include "imgui_internal.h"
 
 namespace dv {
 
@@ -26,6 +29,52 @@ ImU32 text_color(float alpha) {
 }
 ImU32 muted_color() { return ImGui::GetColorU32(ImGuiCol_TextDisabled); }
 ImU32 accent_color() { return ImGui::GetColorU32(ImGuiCol_TextLink); }
+
+ImU32 mark_color() {
+    const ImVec4 bg = ImGui::GetStyleColorVec4(ImGuiCol_WindowBg);
+    const bool dark = bg.x + bg.y + bg.z < 1.5f;
+    return dark ? IM_COL32(240, 180, 30, 125) : IM_COL32(255, 205, 40, 150);
+}
+
+void draw_marks(ImDrawList* dl, ImVec2 pos, std::string_view text, const std::vector<Span>& spans, float clip_x, ImFont* font,
+                float size) {
+    if (spans.empty()) return;
+    if (!font) font = ImGui::GetFont();
+    if (size <= 0) size = ImGui::GetFontSize();
+    const char* t = text.data();
+    float x = pos.x;
+    size_t at = 0;
+    for (const Span& sp : spans) {
+        if (sp.begin >= text.size() || sp.end <= sp.begin) continue;
+        const size_t end = std::min<size_t>(sp.end, text.size());
+        x += font->CalcTextSizeA(size, FLT_MAX, 0.0f, t + at, t + sp.begin).x;
+        const float w = font->CalcTextSizeA(size, FLT_MAX, 0.0f, t + sp.begin, t + end).x;
+        const float x1 = std::min(x + w, clip_x);
+        if (x < x1) dl->AddRectFilled(ImVec2(x - 1, pos.y), ImVec2(x1 + 1, pos.y + size + 1), mark_color(), size * 0.15f);
+        x += w;
+        at = end;
+        if (x >= clip_x) break;
+    }
+}
+
+bool marked_line(std::string_view text, const std::vector<Span>& spans, float width, ImU32 color) {
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    const char* b = text.data();
+    const char* e = b + text.size();
+    const ImVec2 ts = ImGui::CalcTextSize(b, e, false);
+    const float h = ImGui::GetTextLineHeight();
+    width = std::max(width, 1.0f);
+    const bool cut = ts.x > width;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    // Marks stop where the ellipsis starts (RenderTextEllipsis keeps whole glyphs before it).
+    const float ellipsis_w = cut ? ImGui::CalcTextSize("\xE2\x80\xA6").x : 0.0f;
+    draw_marks(dl, pos, text, spans, pos.x + std::min(ts.x, width) - ellipsis_w);
+    if (color) ImGui::PushStyleColor(ImGuiCol_Text, color);
+    ImGui::RenderTextEllipsis(dl, pos, ImVec2(pos.x + width, pos.y + h), pos.x + width, b, e, &ts);
+    if (color) ImGui::PopStyleColor();
+    ImGui::Dummy(ImVec2(std::min(ts.x, width), h));
+    return cut;
+}
 
 void votes_badge(int32_t votes) {
     char buf[32];
