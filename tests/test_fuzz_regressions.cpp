@@ -79,3 +79,10 @@ TEST_CASE("fuzz: a list item naming several papers is no one paper", "[fuzz]") {
     // nested items (the smallest structure that carries one paper).
     CHECK(dvfuzz::check_pipeline(digest_fixture("list_item_many_ids.md"), dvfuzz::RoundTrip::Ids) == "");
 }
+
+TEST_CASE("fuzz: a paper repeated in one file beside a broken image line keeps its place in the round trip", "[fuzz][!mayfail]") {
+    // Open finding (found by the test stage's own run): a section whose image line swallows the
+    // next heading ("![](…/de### [Other](…/2407.00001)") and whose id is listed again later comes
+    // back from its Markdown export with the papers' titles in another order. Not fixed yet.
+    CHECK(dvfuzz::check_pipeline(digest_fixture("roundtrip_order_repeat.md"), dvfuzz::RoundTrip::Ids) == "");
+}
