@@ -15,6 +15,7 @@
 #include "core/parser.h"
 #include "core/query.h"
 #include "core/stats.h"
+#include "fuzz_checks.h"
 #include "test_util.h"
 
 using nlohmann::json;
@@ -27,32 +28,7 @@ int32_t day(const char* s) {
     return d;
 }
 
-// The first difference between two papers in every field the markdown export must keep (the
-// line is where the heading sits in each text, so it is not compared). Empty when equal.
-std::string paper_diff(const dv::PaperDraft& a, const dv::PaperDraft& b, bool compare_date = true) {
-    if (a.title != b.title) return "title: [" + a.title + "] vs [" + b.title + "]";
-    if (a.url != b.url) return "url: [" + a.url + "] vs [" + b.url + "]";
-    if (a.arxiv_id != b.arxiv_id) return "arxiv_id: [" + a.arxiv_id + "] vs [" + b.arxiv_id + "]";
-    if (a.thumbnail != b.thumbnail) return "thumbnail: [" + a.thumbnail + "] vs [" + b.thumbnail + "]";
-    if (a.votes != b.votes) return "votes: " + std::to_string(a.votes) + " vs " + std::to_string(b.votes);
-    if (compare_date && a.date != b.date) return "date: " + dv::format_date(a.date) + " vs " + dv::format_date(b.date);
-    if (a.authors != b.authors) {
-        std::string s = "authors (" + std::to_string(a.authors.size()) + " vs " + std::to_string(b.authors.size()) + ")";
-        for (size_t i = 0; i < std::min(a.authors.size(), b.authors.size()); ++i)
-            if (a.authors[i] != b.authors[i]) return s + ": [" + a.authors[i] + "] vs [" + b.authors[i] + "]";
-        return s;
-    }
-    if (a.summary.size() != b.summary.size())
-        return "summary items: " + std::to_string(a.summary.size()) + " vs " + std::to_string(b.summary.size());
-    for (size_t i = 0; i < a.summary.size(); ++i) {
-        const auto &x = a.summary[i], &y = b.summary[i];
-        std::string at = " (item " + std::to_string(i) + ")";
-        if (x.label != y.label) return "label" + at + ": [" + x.label + "] vs [" + y.label + "]";
-        if (x.text != y.text) return "text" + at + ": [" + x.text + "] vs [" + y.text + "]";
-        if (x.level != y.level) return "level" + at + ": " + std::to_string(x.level) + " vs " + std::to_string(y.level);
-    }
-    return {};
-}
+using dvfuzz::paper_diff;  // one definition, shared with the fuzz round trip (tests/fuzz/fuzz_checks.h)
 
 dv::PaperDraft draft(const char* title, const char* url, int32_t votes) {
     dv::PaperDraft d;

@@ -45,34 +45,6 @@ std::string message(const char* what, const std::string& detail = {}) {
 
 namespace {
 
-// The first difference between two papers in every field the markdown export must keep (the line
-// is where the heading sits in each text, so it is not compared). Empty when equal. The same
-// fields, in the same order, as paper_diff in tests/test_export.cpp.
-std::string paper_diff(const dv::PaperDraft& a, const dv::PaperDraft& b) {
-    if (a.title != b.title) return "title: [" + a.title + "] vs [" + b.title + "]";
-    if (a.url != b.url) return "url: [" + a.url + "] vs [" + b.url + "]";
-    if (a.arxiv_id != b.arxiv_id) return "arxiv_id: [" + a.arxiv_id + "] vs [" + b.arxiv_id + "]";
-    if (a.thumbnail != b.thumbnail) return "thumbnail: [" + a.thumbnail + "] vs [" + b.thumbnail + "]";
-    if (a.votes != b.votes) return "votes: " + std::to_string(a.votes) + " vs " + std::to_string(b.votes);
-    if (a.date != b.date) return "date: " + dv::format_date(a.date) + " vs " + dv::format_date(b.date);
-    if (a.authors != b.authors) {
-        std::string s = "authors (" + std::to_string(a.authors.size()) + " vs " + std::to_string(b.authors.size()) + ")";
-        for (size_t i = 0; i < std::min(a.authors.size(), b.authors.size()); ++i)
-            if (a.authors[i] != b.authors[i]) return s + ": [" + a.authors[i] + "] vs [" + b.authors[i] + "]";
-        return s;
-    }
-    if (a.summary.size() != b.summary.size())
-        return "summary items: " + std::to_string(a.summary.size()) + " vs " + std::to_string(b.summary.size());
-    for (size_t i = 0; i < a.summary.size(); ++i) {
-        const auto &x = a.summary[i], &y = b.summary[i];
-        std::string at = " (item " + std::to_string(i) + ")";
-        if (x.label != y.label) return "label" + at + ": [" + x.label + "] vs [" + y.label + "]";
-        if (x.text != y.text) return "text" + at + ": [" + x.text + "] vs [" + y.text + "]";
-        if (x.level != y.level) return "level" + at + ": " + std::to_string(x.level) + " vs " + std::to_string(y.level);
-    }
-    return {};
-}
-
 std::string describe(std::string_view query, const std::vector<uint32_t>& got, const std::vector<uint32_t>& want) {
     // Appends rather than operator+ chains: g++ 12 warns falsely (-Wrestrict) on `" " + to_string`.
     std::string s = "query [";
@@ -296,6 +268,31 @@ std::string check_json_input(std::string_view name, std::string_view bytes) {
     const bool ok = dv::parse_pyrepr(bytes, out, error);
     DV_FUZZ_CHECK(ok == error.empty(), "parse_pyrepr: ok=" + std::to_string(ok) + " error=[" + error + "]");
     if (!ok) DV_FUZZ_CHECK(out.is_null());
+    return {};
+}
+
+std::string paper_diff(const dv::PaperDraft& a, const dv::PaperDraft& b) {
+    if (a.title != b.title) return "title: [" + a.title + "] vs [" + b.title + "]";
+    if (a.url != b.url) return "url: [" + a.url + "] vs [" + b.url + "]";
+    if (a.arxiv_id != b.arxiv_id) return "arxiv_id: [" + a.arxiv_id + "] vs [" + b.arxiv_id + "]";
+    if (a.thumbnail != b.thumbnail) return "thumbnail: [" + a.thumbnail + "] vs [" + b.thumbnail + "]";
+    if (a.votes != b.votes) return "votes: " + std::to_string(a.votes) + " vs " + std::to_string(b.votes);
+    if (a.date != b.date) return "date: " + dv::format_date(a.date) + " vs " + dv::format_date(b.date);
+    if (a.authors != b.authors) {
+        std::string s = "authors (" + std::to_string(a.authors.size()) + " vs " + std::to_string(b.authors.size()) + ")";
+        for (size_t i = 0; i < std::min(a.authors.size(), b.authors.size()); ++i)
+            if (a.authors[i] != b.authors[i]) return s + ": [" + a.authors[i] + "] vs [" + b.authors[i] + "]";
+        return s;
+    }
+    if (a.summary.size() != b.summary.size())
+        return "summary items: " + std::to_string(a.summary.size()) + " vs " + std::to_string(b.summary.size());
+    for (size_t i = 0; i < a.summary.size(); ++i) {
+        const auto &x = a.summary[i], &y = b.summary[i];
+        std::string at = " (item " + std::to_string(i) + ")";
+        if (x.label != y.label) return "label" + at + ": [" + x.label + "] vs [" + y.label + "]";
+        if (x.text != y.text) return "text" + at + ": [" + x.text + "] vs [" + y.text + "]";
+        if (x.level != y.level) return "level" + at + ": " + std::to_string(x.level) + " vs " + std::to_string(y.level);
+    }
     return {};
 }
 

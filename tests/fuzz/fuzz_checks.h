@@ -7,6 +7,8 @@
 #include <string>
 #include <string_view>
 
+#include "core/paper_builder.h"
+
 namespace dvfuzz {
 
 // How much of the markdown round trip check_pipeline compares.
@@ -38,5 +40,10 @@ std::string check_json_input(std::string_view name, std::string_view bytes);
 // With DV_FUZZ_EXPECT=text in the environment only messages containing `text` abort, so
 // -minimize_crash keeps the same bug instead of drifting to the simplest one.
 void report(const std::string& message);
+
+// The first difference between two papers in every field the markdown export must keep (the line
+// is where the heading sits in each text, so it is not compared). Empty when equal. The fuzz
+// round trip and tests/test_export.cpp's round-trip tests share it.
+std::string paper_diff(const dv::PaperDraft& a, const dv::PaperDraft& b);
 
 }  // namespace dvfuzz
