@@ -20,6 +20,8 @@
 #include "core/library.h"
 #include "core/parser.h"
 #include "core/query.h"
+#include "core/export.h"
+#include "core/trend.h"
 #include "test_support.h"
 #include "test_util.h"
 
@@ -45,7 +47,10 @@ std::string shell_quote(const std::string& s) {
 // Runs digest-cli with args; captures stdout (stderr discarded unless keep_stderr).
 Run cli(const std::vector<std::string>& args, bool keep_stderr = false) {
     std::string cmd = shell_quote(DV_CLI_PATH);
-    for (auto& a : args) cmd += " " + shell_quote(a);
+    for (auto& a : args) {
+        cmd += ' ';  // (not " " + quoted: g++ 12 -O2 warns -Wrestrict on that, a known false positive)
+        cmd += shell_quote(a);
+    }
     cmd += keep_stderr ? " 2>&1" : " 2>/dev/null";
     Run r;
     FILE* p = popen(cmd.c_str(), "r");
@@ -119,6 +124,8 @@ TEST_CASE("cli: help, version and usage errors exit 0 / 2", "[cli]") {
     CHECK(cli({"query"}).status == 2);                       // no query
     CHECK(cli({"query", "x", "--sort", "size", f}).status == 2);
     CHECK(cli({"query", "x", "--limit", "-3", f}).status == 2);
+    CHECK(cli({"query", "x", "--trend", "y", f}).status == 2);            // --trend is for stats
+    CHECK(cli({"stats", "--trend", "y", "--trend-by", "day", f}).status == 2);
     CHECK(cli({"query", "x", "--limit"}).status == 2);
     CHECK(cli({"export", "--format", "xml", f}).status == 2);
     Run msg = cli({"export", "--format", "xml", f}, true);
@@ -396,4 +403,30 @@ TEST_CASE("cli: query counts equal a brute-force count, and stats agree", "[cli]
     uint64_t hist_all = 0;
     for (auto& b : all["vote_histogram"]) hist_all += b["count"].get<uint64_t>();
     CHECK(hist_all == all["papers"].get<uint64_t>() - all["without_votes"].get<uint64_t>());
+}
+
+TEST_CASE("cli: stats --trend equals the core's trend over the same files", "[cli][corpus][trend]") {
+    auto files = dvtest::digest_files(dvtest::corpus_dir());
+    if (files.empty()) {
+        WARN("corpus not found (set DIGEST_CORPUS): skipped");
+        return;
+    }
+    dv::Library lib = corpus_library(files);
+    auto args = corpus_args();
+    const char* current = "votes>=3 date:2024";
+    json s = cli_json(with({"stats", "--json", "--query", current, "--trend", "diffusion", "--trend", "확산",
+                            "--trend-by", "month"},
+                           args));
+    const dv::Query filters = dv::parse_query(current);
+    const dv::TrendTable t = dv::trend_table(lib, dv::PeriodKind::Month, filters.date_lo, filters.date_hi);
+    const std::vector<dv::TrendSeries> want = {dv::trend_series(lib, t, "diffusion", filters),
+                                               dv::trend_series(lib, t, "확산", filters)};
+    REQUIRE(t.periods.size() >= 6);
+    CHECK(s["trend"] == dv::trend_json(t, want));
+    CHECK(s["trend"][0]["period"].get<std::string>().rfind("2024-", 0) == 0);
+    // Without --trend-by: ISO weeks; without --query: the whole library.
+    json w = cli_json(with({"stats", "--json", "--trend", "agent"}, args));
+    const dv::TrendTable tw = dv::trend_table(lib, dv::PeriodKind::Week);
+    CHECK(w["trend"] == dv::trend_json(tw, {dv::trend_series(lib, tw, "agent", dv::parse_query(""))}));
+    CHECK(w["trend"][0]["period"].get<std::string>().find("-W") != std::string::npos);
 }

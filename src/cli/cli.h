@@ -9,6 +9,7 @@
 
 #include "core/library.h"
 #include "core/query.h"
+#include "core/trend.h"
 #include "core/triage.h"
 
 namespace dvcli {
@@ -34,6 +35,8 @@ struct Options {
     std::string format = "json";       // export --format json|csv|md
     std::string output;                // -o FILE; empty = stdout
     std::string triage;                // --triage FILE: the reader's marks for is:starred etc.
+    std::vector<std::string> trend;    // stats --trend TERM (repeatable): term trends (core/trend.h)
+    bool trend_months = false;         // stats --trend-by month (default: ISO weeks)
     std::vector<std::string> paths;
 };
 

@@ -16,10 +16,21 @@ int cmd_stats(const Options& o) {
     const std::vector<dv::Diagnostic>& diags = sel.diagnostics;
     const std::vector<std::string>& errors = sel.query_errors;
     dv::Stats s = dv::compute_stats(lib, sel.result);
+    // Term trends: the table over the query's date range, one series per --trend.
+    const dv::Query filters = dv::parse_query(o.query);
+    dv::TrendTable table;
+    std::vector<dv::TrendSeries> trends;
+    if (!o.trend.empty()) {
+        table = dv::trend_table(lib, o.trend_months ? dv::PeriodKind::Month : dv::PeriodKind::Week,
+                                filters.date_lo, filters.date_hi);
+        for (const std::string& term : o.trend)
+            trends.push_back(dv::trend_series(lib, table, term, filters, o.triage.empty() ? nullptr : &sel.triage_ctx));
+    }
 
     if (o.json) {
         nlohmann::json j = dv::stats_json(lib, s);
         if (!errors.empty()) j["query_errors"] = errors;
+        if (!o.trend.empty()) j["trend"] = dv::trend_json(table, trends);
         return write_output(dump_json(j, o.pretty), o.output) ? kExitOk : kExitIo;
     }
     std::string t;
@@ -47,6 +58,15 @@ int cmd_stats(const Options& o) {
         std::snprintf(buf, sizeof buf, "  %s  %.2f (%u papers)\n", dv::weekday_name(i), s.weekdays[i].mean_votes,
                       s.weekdays[i].papers);
         t += buf;
+    }
+    for (const dv::TrendSeries& ts : trends) {
+        t += "trend of " + ts.term + " (matching / total per " + (o.trend_months ? "month" : "week") + "):\n";
+        for (const std::string& e : ts.errors) t += "  term error: " + e + "\n";
+        for (size_t i = 0; i < table.periods.size(); ++i) {
+            std::snprintf(buf, sizeof buf, "  %s  %u / %u\n", dv::format_period(table.periods[i]).c_str(),
+                          ts.matching[i], table.totals[i]);
+            t += buf;
+        }
     }
     if (!diags.empty()) t += std::to_string(diags.size()) + " diagnostics (see --json)\n";
     return write_output(t, o.output) ? kExitOk : kExitIo;

@@ -98,6 +98,12 @@ int run(int argc, char** argv) {
             } else if (a == "--triage") {
                 if (!value(a, v) || v.empty()) return usage_error("--triage needs a triage file (triage.json)");
                 o.triage = v;
+            } else if (a == "--trend") {
+                if (!value(a, v) || v.empty()) return usage_error("--trend needs a term (a query: diffusion, \"world model\")");
+                o.trend.push_back(v);
+            } else if (a == "--trend-by") {
+                if (!value(a, v) || (v != "week" && v != "month")) return usage_error("--trend-by needs week or month");
+                o.trend_months = v == "month";
             } else if (a == "-o" || a == "--output") {
                 if (!value(a, v) || v.empty()) return usage_error("-o needs a file name");
                 o.output = v;
@@ -124,6 +130,7 @@ int run(int argc, char** argv) {
         return usage_error("parse takes no --query, --sort or --limit (it lists papers as written)");
     if (o.command != "export" && o.format != "json") return usage_error("--format is only for export");
     if (o.command == "parse" && !o.triage.empty()) return usage_error("parse takes no --triage (it lists papers as written)");
+    if (o.command != "stats" && !o.trend.empty()) return usage_error("--trend is only for stats");
     if (o.paths.empty()) return usage_error(o.command + ": no input FILE or DIR given");
     // A title sort reads naturally ascending; every other key descending, unless told otherwise.
     if (o.sort_given && !o.direction_given) o.sort.descending = o.sort.key != dv::SortKey::Title;

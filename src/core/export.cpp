@@ -152,6 +152,17 @@ json stats_json(const Library& lib, const Stats& s) {
     return j;
 }
 
+json trend_json(const TrendTable& t, const std::vector<TrendSeries>& series) {
+    json a = json::array();
+    std::vector<std::string> names;
+    names.reserve(t.periods.size());
+    for (const Period& p : t.periods) names.push_back(format_period(p));
+    for (const TrendSeries& s : series)
+        for (size_t i = 0; i < t.periods.size(); ++i)
+            a.push_back({{"term", s.term}, {"period", names[i]}, {"matching", s.matching[i]}, {"total", t.totals[i]}});
+    return a;
+}
+
 std::string export_json(const Library& lib, const std::vector<uint32_t>& result, const std::vector<Diagnostic>& diags) {
     json j = json::object();
     json papers = json::array();

@@ -12,6 +12,7 @@
 
 #include "library.h"
 #include "stats.h"
+#include "trend.h"
 
 namespace dv {
 
@@ -22,6 +23,10 @@ nlohmann::json paper_json(const Paper& p, const std::string& source);
 nlohmann::json entry_json(const Library& lib, uint32_t entry);
 nlohmann::json diagnostic_json(const Diagnostic& d);
 nlohmann::json stats_json(const Library& lib, const Stats& s);
+// The term trends as `digest-cli stats --trend` and state().charts.trend give them: one object
+// per term and period, terms in the given order, periods ascending:
+// [{"term","period":"2024-W23","matching","total"}].
+nlohmann::json trend_json(const TrendTable& t, const std::vector<TrendSeries>& series);
 
 // {"papers":[entry_json...], "diagnostics":[...]} for entries in `result` order.
 std::string export_json(const Library& lib, const std::vector<uint32_t>& result, const std::vector<Diagnostic>& diags);
@@ -44,6 +49,7 @@ std::string escape_markdown(std::string_view s);
 class CsvWriter {
 public:
     explicit CsvWriter(std::initializer_list<std::string_view> header);
+    CsvWriter() = default;                     // a header only known at run time: write it as a row
     CsvWriter& cell(std::string_view s);
     CsvWriter& cell(int64_t v);
     CsvWriter& cell(double v);                 // %.6g, "" for NaN
@@ -63,6 +69,8 @@ std::string csv_top_papers(const Library& lib, const Stats& s);
 std::string csv_authors(const std::vector<AuthorStat>& authors);
 std::string csv_calendar(const Stats& s);     // one row per day in the range, 0 for empty days
 std::string csv_weekdays(const Stats& s);
+// One row per period: period, total, then matching and share (0..1, "" when total is 0) per term.
+std::string csv_trend(const TrendTable& t, const std::vector<TrendSeries>& series);
 // Papers with both a date and votes (the scatter's points), in `result` order.
 std::string csv_scatter(const Library& lib, const std::vector<uint32_t>& result);
 

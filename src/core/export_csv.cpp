@@ -168,6 +168,23 @@ std::string csv_weekdays(const Stats& s) {
     return w.str();
 }
 
+std::string csv_trend(const TrendTable& t, const std::vector<TrendSeries>& series) {
+    CsvWriter w;  // the header names each term
+    w.cell("period").cell("total");
+    for (const TrendSeries& s : series) w.cell(s.term + " matching").cell(s.term + " share");
+    w.end_row();
+    for (size_t i = 0; i < t.periods.size(); ++i) {
+        w.cell(format_period(t.periods[i])).cell(int64_t(t.totals[i]));
+        for (const TrendSeries& s : series) {
+            w.cell(int64_t(s.matching[i]));
+            if (t.totals[i] > 0) w.cell(double(s.matching[i]) / double(t.totals[i]));
+            else w.cell(std::string_view());
+        }
+        w.end_row();
+    }
+    return w.str();
+}
+
 std::string csv_scatter(const Library& lib, const std::vector<uint32_t>& result) {
     CsvWriter w({"date", "votes", "title", "arxiv_id"});
     for (uint32_t i : result) {
