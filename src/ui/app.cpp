@@ -313,6 +313,12 @@ std::string app_state_json(App& app) {
     app_update_stats(app);
     json full = stats_json(app.lib, app.charts.stats);
     s["charts"] = {{"vote_histogram", full["vote_histogram"]}, {"per_day", full["per_day"]}};
+    // Term trends equal `digest-cli stats --json --query Q --trend Q --trend TERM...` (the
+    // search's own line first when it has text; see app_update_trends).
+    app_update_trends(app);
+    s["charts"]["trend"] = trend_json(app.charts.trend_table, app.charts.trends);
+    s["charts"]["trend_by"] = app.charts.trend_months ? "month" : "week";
+    s["charts"]["trend_ms"] = app.charts.last_trend_ms;
     // Clickable chart marks in CSS pixels (screen pixels / UI scale), for browser tests.
     json regions = json::array();
     const float k = app.ui_scale > 0 ? app.ui_scale : 1.0f;

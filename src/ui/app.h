@@ -16,6 +16,7 @@
 #include "core/library.h"
 #include "core/query.h"
 #include "core/stats.h"
+#include "core/trend.h"
 #include "core/triage.h"
 #include "core/view_state.h"
 #include "path_dialog.h"
@@ -160,6 +161,20 @@ struct ChartState {
         float x0, y0, x1, y1;
     };
     std::vector<Region> regions;
+
+    // Term trends (core/trend.h; chart_trend.cpp): the current query's line (when it has text),
+    // then up to three terms the reader types or picks from the saved searches, each with the
+    // current query's filters. Recomputed by app_update_trends when the result, the library, the
+    // marks, the terms or the period kind change (trend_key says for what they were computed).
+    static constexpr int kTrendTerms = 3;
+    std::string trend_terms[kTrendTerms];
+    bool trend_months = false;             // months instead of ISO weeks
+    bool trend_focus = false;              // focus term field trend_focus_slot next frame (R)
+    int trend_focus_slot = 0;
+    TrendTable trend_table;
+    std::vector<TrendSeries> trends;
+    std::string trend_key;
+    double last_trend_ms = 0;
 };
 
 // The detail pane's styled runs of the selected paper's summary items, rebuilt when the selection
@@ -322,6 +337,9 @@ void app_update_result(App& app);
 // app_update_result, then makes sure app.charts (stats and chart data) match the result
 // (app_charts.cpp). The charts panel and app_state_json both call it.
 void app_update_stats(App& app);
+// app_update_result, then makes sure app.charts.trend_table / trends match the result, the
+// terms and the period kind (app_charts.cpp).
+void app_update_trends(App& app);
 // Selects an entry (and the day view's day if in day mode).
 void app_select(App& app, int64_t entry);
 void app_set_status(App& app, std::string msg);

@@ -54,4 +54,31 @@ void app_update_stats(App& app) {
     c.last_stats_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
 }
 
+// The query text has something to search for (not only spaces): then its own line is drawn.
+static bool has_text(const std::string& s) {
+    for (char c : s)
+        if (c != ' ' && c != '\t') return true;
+    return false;
+}
+
+void app_update_trends(App& app) {
+    app_update_result(app);
+    ChartState& c = app.charts;
+    std::string key = std::to_string(app.lib.generation) + '/' + std::to_string(app.result_version) + '/' +
+                      std::to_string(app.triage_generation) + (c.trend_months ? "/m" : "/w");
+    for (const std::string& t : c.trend_terms) key += '\x1f' + t;
+    if (key == c.trend_key) return;
+    auto t0 = std::chrono::steady_clock::now();
+    c.trend_key = std::move(key);
+    c.trend_table = trend_table(app.lib, c.trend_months ? PeriodKind::Month : PeriodKind::Week, app.query.date_lo,
+                                app.query.date_hi);
+    c.trends.clear();
+    // The current query as a term under its own filters is the current query (trend_query).
+    if (has_text(app.query_text))
+        c.trends.push_back(trend_series(app.lib, c.trend_table, app.query_text, app.query, &app.triage_ctx));
+    for (const std::string& t : c.trend_terms)
+        if (has_text(t)) c.trends.push_back(trend_series(app.lib, c.trend_table, t, app.query, &app.triage_ctx));
+    c.last_trend_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+}
+
 }  // namespace dv

@@ -36,6 +36,7 @@ void chart_histogram(App& app, float w);            // panel_charts.cpp
 void chart_weekdays(App& app, float w);
 void chart_per_day(App& app, float w);              // chart_days.cpp
 void chart_calendar(App& app, float w);
+void chart_trend(App& app, float w);                // chart_trend.cpp
 void chart_top_papers(App& app, float w);           // chart_bars.cpp
 void chart_authors(App& app, float w, bool by_votes);
 void chart_scatter(App& app, float w);              // chart_scatter_draw.cpp

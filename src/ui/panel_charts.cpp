@@ -201,6 +201,8 @@ void panel_charts(App& app) {
     ImGui::Dummy(ImVec2(0, gap));
     chart_calendar(app, ImGui::GetContentRegionAvail().x);
     ImGui::Dummy(ImVec2(0, gap));
+    chart_trend(app, ImGui::GetContentRegionAvail().x);
+    ImGui::Dummy(ImVec2(0, gap));
     chart_scatter(app, ImGui::GetContentRegionAvail().x);
     ImGui::Dummy(ImVec2(0, gap));
     chart_top_papers(app, ImGui::GetContentRegionAvail().x);

@@ -111,9 +111,21 @@ void handle_shortcuts(App& app) {
         if (app.day_index < 0) app.day_index = app_first_unread_day(app);
     }
     if (ImGui::IsKeyPressed(ImGuiKey_T)) app.mode = ViewMode::Period;
-    if (app.mode == ViewMode::Period) {
+    if (app.show_charts) {
+        // The charts window is on top: W / M choose the trend chart's periods, R types a term.
+        if (ImGui::IsKeyPressed(ImGuiKey_W)) app.charts.trend_months = false;
+        if (ImGui::IsKeyPressed(ImGuiKey_M)) app.charts.trend_months = true;
+        if (ImGui::IsKeyPressed(ImGuiKey_R, false)) {
+            int slot = 0;
+            while (slot + 1 < ChartState::kTrendTerms && !app.charts.trend_terms[slot].empty()) ++slot;
+            app.charts.trend_focus = true;
+            app.charts.trend_focus_slot = slot;
+        }
+    } else if (app.mode == ViewMode::Period) {
         if (ImGui::IsKeyPressed(ImGuiKey_W)) app.period_kind = PeriodKind::Week;
         if (ImGui::IsKeyPressed(ImGuiKey_M)) app.period_kind = PeriodKind::Month;
+    }
+    if (app.mode == ViewMode::Period) {
         const bool prev = ImGui::IsKeyPressed(ImGuiKey_LeftBracket) || ImGui::IsKeyPressed(ImGuiKey_LeftArrow);
         const bool next = ImGui::IsKeyPressed(ImGuiKey_RightBracket) || ImGui::IsKeyPressed(ImGuiKey_RightArrow);
         if (prev || next) app.period_day = period_step(app_period(app), next ? 1 : -1).first;
