@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdio>
 #include <iterator>
 #include <nlohmann/json.hpp>
 
@@ -137,6 +138,36 @@ void app_finish_load(App& app) {
     if (app.load_tally.files) app_set_status(app, load_summary(app.load_tally));
     app.load_tally = LoadTally();
     report_library(app);
+}
+
+const std::vector<uint32_t>& app_period_rows(App& app, const Period& p) {
+    App::PeriodCache& c = app.period_cache;
+    if (c.period.kind != p.kind || c.period.first != p.first || c.result_version != app.result_version) {
+        c.period = p;
+        c.result_version = app.result_version;
+        c.rows = period_entries(app.lib, p, &app.in_result);
+    }
+    return c.rows;
+}
+
+const FileTree& app_file_tree(App& app) {
+    App::FileTreeCache& c = app.file_tree;
+    if (c.generation != app.lib.generation || c.files != app.lib.files.size() || c.rejected != app.lib.rejected.size()) {
+        c.tree = file_tree(app.lib);
+        c.generation = app.lib.generation;
+        c.files = app.lib.files.size();
+        c.rejected = app.lib.rejected.size();
+    }
+    return c.tree;
+}
+
+void app_remove_files(App& app, const std::vector<std::string>& names, const std::string& what) {
+    if (names.empty()) return;
+    app_begin_change(app);
+    for (const std::string& n : names) library_drop(app.lib, n);
+    app_finish_load(app);  // the one rebuild
+    app_set_status(app, names.size() == 1 ? "Removed " + names[0]
+                                          : "Removed " + std::to_string(names.size()) + " files (" + what + ")");
 }
 
 void app_load_sample(App& app) {
@@ -296,6 +327,19 @@ std::string app_state_json(App& app) {
     for (const LoadedFile& f : app.lib.files)
         files.push_back({{"name", f.name}, {"format", f.format}, {"papers", f.papers.size()}, {"bytes", f.bytes}});
     s["file_list"] = files;
+    // The Files section as drawn: sources, then months newest first.
+    json tree = json::array();
+    for (const FileTreeSource& src : app_file_tree(app).sources) {
+        json months = json::array();
+        for (const FileTreeMonth& m : src.months) {
+            char ym[16] = "undated";
+            if (m.month) std::snprintf(ym, sizeof ym, "%04d-%02d", m.year, m.month);
+            months.push_back({{"month", ym}, {"files", m.files.size()}, {"papers", m.papers}});
+        }
+        tree.push_back({{"source", src.key}, {"label", src.label}, {"files", src.files}, {"papers", src.papers},
+                        {"warnings", src.warnings}, {"errors", src.errors}, {"months", months}});
+    }
+    s["file_tree"] = tree;
     json diags = json::array();
     for (const Diagnostic& d : library_diagnostics(app.lib)) diags.push_back(diagnostic_json(d));
     s["diagnostics"] = diags;

@@ -13,6 +13,7 @@
 #include "core/hf_fetch.h"
 #include "core/highlight.h"
 #include "core/period.h"
+#include "core/file_tree.h"
 #include "core/library.h"
 #include "core/query.h"
 #include "core/stats.h"
@@ -269,8 +270,16 @@ struct App {
         std::string saved_new_name;            // naming the current search
         int saved_renaming = -1;               // index of the saved search being renamed
         std::string saved_rename_to;
+        std::vector<std::string> remove_names;  // a month or source the Files section asks to remove
+        std::string remove_what;                // its name, for the question and the status
     } inputs;
     MatchRowCache match_rows;
+    // The Files section's tree (core/file_tree.h), rebuilt by app_file_tree when the library changes.
+    struct FileTreeCache {
+        uint64_t generation = UINT64_MAX;
+        size_t files = 0, rejected = 0;
+        FileTree tree;
+    } file_tree;
 
     // Get from Hugging Face (issue 11).
     HfFetchUi hf;
@@ -332,6 +341,13 @@ std::string app_state_json(App& app);
 
 // The period view's week or month (period_day, else the latest loaded day).
 Period app_period(const App& app);
+// The papers of period p in the result, ranked by votes (period_entries, cached): the rows the
+// period view shows and j/k walk.
+const std::vector<uint32_t>& app_period_rows(App& app, const Period& p);
+// The library's files grouped by source, year and month, for the Files section and state().
+const FileTree& app_file_tree(App& app);
+// Removes these files with one rebuild and says so in the status bar ("Removed 30 files (2024-06)").
+void app_remove_files(App& app, const std::vector<std::string>& names, const std::string& what);
 // Makes sure app.result matches the query, filters, sort and library.
 void app_update_result(App& app);
 // app_update_result, then makes sure app.charts (stats and chart data) match the result

@@ -1,8 +1,12 @@
 // The left pane: what is loaded (files, papers, days), problems found, and the sort order.
 #include <cstdio>
+#include <algorithm>
 #include <cstring>
+#include <string>
+#include <vector>
 
 #include "app.h"
+#include "core/date.h"
 #include "core/export.h"
 #include "imgui.h"
 #include "imgui_stdlib.h"
@@ -116,6 +120,157 @@ static void triage_section(App& app) {
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Selecting a paper for a moment, or opening its link, marks it read");
 }
 
+static const char* const kMonthNames[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                          "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+
+// A small "x" at the right edge of the row: removes what the row stands for.
+static bool remove_button(const char* tip) {
+    const float w = ImGui::CalcTextSize("x").x + ImGui::GetStyle().FramePadding.x * 2;
+    ImGui::SameLine();
+    const float room = ImGui::GetContentRegionAvail().x;
+    if (room > w) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + room - w);
+    // Quiet until pointed at: a column of buttons would outweigh the names.
+    ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0, 0, 0, 0));
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    const bool hit = ImGui::SmallButton("x");
+    ImGui::PopStyleColor(2);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tip);
+    return hit;
+}
+
+// One file: its day and paper count; the whole name, format and size on hover.
+static void file_row(App& app, const FileTree& t, uint32_t i, int& remove) {
+    const LoadedFile& f = app.lib.files[i];
+    ImGui::PushID((int)i);
+    const int32_t d = t.dates[i];
+    char label[48];
+    if (d == kNoDate) std::snprintf(label, sizeof label, "undated");
+    else {
+        int y;
+        unsigned m, day;
+        civil_from_days(d, y, m, day);
+        std::snprintf(label, sizeof label, "%02u %s", day, weekday_name(weekday(d)));
+    }
+    const bool warned = std::any_of(f.diagnostics.begin(), f.diagnostics.end(),
+                                    [](const Diagnostic& x) { return x.severity != Severity::Info; });
+    ImGui::Indent();
+    ImGui::TextUnformatted(label);
+    if (ImGui::IsItemHovered()) {
+        ImGui::SetTooltip("%s\n%s, %zu papers, %s bytes%s", f.name.c_str(), f.format.empty() ? "?" : f.format.c_str(),
+                          f.papers.size(), format_count(f.bytes).c_str(), warned ? "\nhas warnings: see the diagnostics" : "");
+    }
+    ImGui::SameLine();
+    ImGui::TextDisabled("%zu", f.papers.size());
+    if (warned) {
+        ImGui::SameLine();
+        ImGui::TextColored(ImVec4(0.95f, 0.65f, 0.2f, 1), "!");
+    }
+    ImGui::Unindent();
+    if (remove_button("Remove this file from the viewer")) remove = (int)i;
+    ImGui::PopID();
+}
+
+// The Files section: by source folder, then year and month, newest first (core/file_tree.h).
+// A month or a whole source is removed at once (after a question); sources with diagnostics are
+// marked and open the diagnostics list on a click.
+static void files_tree(App& app) {
+    const FileTree& t = app_file_tree(app);
+    ImGui::BeginChild("##files");
+    int remove = -1;
+    std::vector<std::string> group;
+    std::string group_what;
+    bool first_month = true;
+    for (size_t si = 0; si < t.sources.size(); si++) {
+        const FileTreeSource& src = t.sources[si];
+        ImGui::PushID(src.key.c_str());
+        ImGui::SetNextItemOpen(true, ImGuiCond_Once);
+        const bool open = ImGui::TreeNodeEx("##src", ImGuiTreeNodeFlags_SpanAvailWidth);
+        const bool hovered = ImGui::IsItemHovered();
+        // The name cut with "..." so the count, the mark and the button keep their places.
+        char count[32];
+        std::snprintf(count, sizeof count, "%zu", src.files);
+        const float reserve = ImGui::CalcTextSize(count).x + ((src.errors || src.warnings) ? 4.0f : 2.6f) * ImGui::GetFontSize();
+        ImGui::SameLine(0, 0);
+        marked_line(src.label, {}, ImGui::GetContentRegionAvail().x - reserve);
+        if (hovered || ImGui::IsItemHovered())
+            ImGui::SetTooltip("%s\n%zu files, %zu papers", src.key.empty() ? "files dropped on their own" : src.key.c_str(),
+                              src.files, src.papers);
+        ImGui::SameLine();
+        ImGui::TextDisabled("%s", count);
+        if (src.errors || src.warnings) {
+            ImGui::SameLine();
+            ImGui::TextColored(src.errors ? ImVec4(0.95f, 0.35f, 0.3f, 1) : ImVec4(0.95f, 0.65f, 0.2f, 1), "!%zu",
+                               src.errors + src.warnings);
+            if (ImGui::IsItemHovered())
+                ImGui::SetTooltip("%zu errors, %zu warnings: click for the diagnostics", src.errors, src.warnings);
+            if (ImGui::IsItemClicked()) app.show_diagnostics = true;
+        }
+        if (src.files && remove_button("Remove every file of this source")) {
+            group = file_tree_names(app.lib, src);
+            group_what = src.label;
+        }
+        if (open) {
+            int year = -1;
+            bool year_open = false;
+            for (size_t mi = 0; mi < src.months.size(); mi++) {
+                const FileTreeMonth& m = src.months[mi];
+                if (m.year != year) {
+                    if (year_open) ImGui::TreePop();
+                    year = m.year;
+                    ImGui::SetNextItemOpen(mi == 0, ImGuiCond_Once);
+                    year_open = ImGui::TreeNodeEx((void*)(intptr_t)(year + 1), ImGuiTreeNodeFlags_SpanAvailWidth, "%s",
+                                                  year ? std::to_string(year).c_str() : "undated");
+                }
+                if (!year_open) continue;
+                ImGui::PushID((int)mi);
+                ImGui::SetNextItemOpen(first_month && mi == 0, ImGuiCond_Once);
+                const bool mopen = m.month ? ImGui::TreeNodeEx("##m", ImGuiTreeNodeFlags_SpanAvailWidth, "%s", kMonthNames[m.month - 1])
+                                           : ImGui::TreeNodeEx("##m", ImGuiTreeNodeFlags_SpanAvailWidth, "no date");
+                ImGui::SameLine();
+                ImGui::TextDisabled("%zu · %s", m.files.size(), format_count(m.papers).c_str());
+                char what[64];
+                if (m.month) std::snprintf(what, sizeof what, "%s %04d-%02d", src.label.c_str(), m.year, m.month);
+                else std::snprintf(what, sizeof what, "%s, undated", src.label.c_str());
+                if (remove_button("Remove this month's files")) {
+                    group = file_tree_names(app.lib, m);
+                    group_what = what;
+                }
+                if (mopen) {
+                    for (uint32_t f : m.files) file_row(app, t, f, remove);
+                    ImGui::TreePop();
+                }
+                ImGui::PopID();
+            }
+            if (year_open) ImGui::TreePop();
+            ImGui::TreePop();
+        }
+        first_month = false;
+        ImGui::PopID();
+    }
+    ImGui::EndChild();
+    if (remove >= 0) app_remove_files(app, {app.lib.files[(size_t)remove].name}, "");
+    if (!group.empty()) {
+        app.inputs.remove_names = std::move(group);
+        app.inputs.remove_what = std::move(group_what);
+        ImGui::OpenPopup("Remove files?");
+    }
+    if (ImGui::BeginPopupModal("Remove files?", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+        ImGui::Text("Remove the %zu files of %s from the viewer?", app.inputs.remove_names.size(), app.inputs.remove_what.c_str());
+        ImGui::TextDisabled("Your files on disk are not touched.");
+        if (ImGui::Button("Remove") || ImGui::IsKeyPressed(ImGuiKey_Enter)) {
+            app_remove_files(app, app.inputs.remove_names, app.inputs.remove_what);
+            app.inputs.remove_names.clear();
+            ImGui::CloseCurrentPopup();
+        }
+        ImGui::SameLine();
+        if (ImGui::Button("Cancel") || ImGui::IsKeyPressed(ImGuiKey_Escape)) {
+            app.inputs.remove_names.clear();
+            ImGui::CloseCurrentPopup();
+        }
+        ImGui::EndPopup();
+    }
+}
+
 void panel_library(App& app) {
     const float em = ImGui::GetFontSize();
     ImGui::PushFont(app.fonts.bold, 0.0f);
@@ -198,36 +353,7 @@ void panel_library(App& app) {
         if (ImGui::Button("Cancel") || ImGui::IsKeyPressed(ImGuiKey_Escape)) ImGui::CloseCurrentPopup();
         ImGui::EndPopup();
     }
-    ImGui::BeginChild("##files");
-    int remove = -1;
-    ImGuiListClipper clipper;
-    clipper.Begin((int)app.lib.files.size());
-    while (clipper.Step()) {
-        for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; i++) {
-            const LoadedFile& f = app.lib.files[(size_t)i];
-            ImGui::PushID(i);
-            if (ImGui::SmallButton("x")) remove = i;
-            if (ImGui::IsItemHovered()) ImGui::SetTooltip("Remove %s", f.name.c_str());
-            ImGui::SameLine();
-            // Show the tail of long paths: the date part is what tells files apart.
-            std::string name = f.name;
-            if (name.size() > 28) name = "..." + name.substr(name.size() - 25);
-            ImGui::Text("%s", name.c_str());
-            if (ImGui::IsItemHovered())
-                ImGui::SetTooltip("%s\n%zu papers, %zu bytes", f.name.c_str(), f.papers.size(), f.bytes);
-            ImGui::SameLine();
-            ImGui::TextDisabled("%zu", f.papers.size());
-            ImGui::PopID();
-        }
-    }
-    ImGui::EndChild();
-    if (remove >= 0) {
-        std::string name = app.lib.files[(size_t)remove].name;
-        app_begin_change(app);
-        library_drop(app.lib, name);
-        app_finish_load(app);  // the one rebuild
-        app_set_status(app, "Removed " + name);
-    }
+    files_tree(app);
 }
 
 }  // namespace dv

@@ -1,6 +1,7 @@
 // The top view: one ISO week (Monday to Sunday) or one month at a time, its papers that match the
 // search ranked by votes, like the Weekly and Monthly tabs of the Hugging Face papers page.
 // [ and ] (or the arrows here) step by one period; W and M switch between weeks and months.
+#include <algorithm>
 #include <cstdio>
 
 #include "app.h"
@@ -12,16 +13,6 @@
 #include "widgets.h"
 
 namespace dv {
-
-static const std::vector<uint32_t>& period_rows(App& app, const Period& p) {
-    App::PeriodCache& c = app.period_cache;
-    if (c.period.kind != p.kind || c.period.first != p.first || c.result_version != app.result_version) {
-        c.period = p;
-        c.result_version = app.result_version;
-        c.rows = period_entries(app.lib, p, &app.in_result);
-    }
-    return c.rows;
-}
 
 void panel_period(App& app) {
     const float em = ImGui::GetFontSize();
@@ -52,7 +43,7 @@ void panel_period(App& app) {
     if (ImGui::ArrowButton("##pnext", ImGuiDir_Right)) app.period_day = next.first;
     ImGui::EndDisabled();
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("Next (])");
-    const std::vector<uint32_t>& rows = period_rows(app, p);
+    const std::vector<uint32_t>& rows = app_period_rows(app, p);
     char range[96];
     std::snprintf(range, sizeof range, "%s to %s, %d papers", format_date(p.first).c_str(), format_date(p.last).c_str(), (int)rows.size());
     ImGui::SameLine(0, em);
@@ -74,8 +65,15 @@ void panel_period(App& app) {
     ImGui::TableSetupColumn("Day", 0, ImGui::CalcTextSize("2024-12-31 Mon").x);
     ImGui::TableSetupColumn("Title", ImGuiTableColumnFlags_WidthStretch);
     ImGui::TableHeadersRow();
+    // j/k and Enter walk these rows (shortcuts.cpp): keep the selection in view.
+    int64_t scroll_row = -1;
+    if (app.scroll_to_selected && app.selected >= 0) {
+        auto it = std::find(rows.begin(), rows.end(), (uint32_t)app.selected);
+        if (it != rows.end()) scroll_row = it - rows.begin();
+    }
     ImGuiListClipper clipper;
     clipper.Begin((int)rows.size());
+    if (scroll_row >= 0) clipper.IncludeItemByIndex((int)scroll_row);
     while (clipper.Step()) {
         for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; row++) {
             const uint32_t ei = rows[(size_t)row];
@@ -90,6 +88,7 @@ void panel_period(App& app) {
             char rank[16];
             std::snprintf(rank, sizeof rank, "%d", row + 1);
             if (ImGui::Selectable(rank, (int64_t)ei == app.selected, ImGuiSelectableFlags_SpanAllColumns)) app.selected = ei;
+            if (row == scroll_row) ImGui::SetScrollHereY(0.35f);
             ImGui::TableSetColumnIndex(1);
             if (e.votes == kNoVotes) ImGui::TextDisabled("-");
             else ImGui::Text("%d", e.votes);
@@ -113,6 +112,7 @@ void panel_period(App& app) {
             ImGui::PopID();
         }
     }
+    if (scroll_row >= 0) app.scroll_to_selected = false;
     ImGui::EndTable();
 }
 

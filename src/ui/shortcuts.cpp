@@ -10,8 +10,9 @@ namespace dv {
 
 
 // The rows the current view shows, in order.
-static std::vector<uint32_t> visible_rows(const App& app) {
+static std::vector<uint32_t> visible_rows(App& app) {
     if (app.mode == ViewMode::List) return app.result;
+    if (app.mode == ViewMode::Period) return app_period_rows(app, app_period(app));
     std::vector<uint32_t> rows;
     if (app.day_index < 0 || app.day_index >= (int)app.lib.day_entries.size()) return rows;
     for (uint32_t e : app.lib.day_entries[(size_t)app.day_index])
