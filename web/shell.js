@@ -175,6 +175,9 @@
     },
     hfConfig() { return hfConfig(); },
     triageChanged(text) { writeTriage(text); },
+    // The papers table's columns and the row mode (the viewer's own JSON), kept on this machine.
+    viewSettingsGet() { try { return localStorage.getItem(VIEW_SETTINGS) || ''; } catch (e) { return ''; } },
+    viewSettingsSet(text) { try { localStorage.setItem(VIEW_SETTINGS, text); } catch (e) { /* private mode: for this visit only */ } },
     onReady() {
       statusEl.classList.add('done');
       restoreTriage().then(restoreLibrary).finally(() => {
@@ -191,6 +194,7 @@
   // base (the page's CSP allows 'self' and https://huggingface.co only), ?hf=off turns the
   // feature off for the visit, ?hftoday=YYYY-MM-DD fixes "today" (tests).
   const HF_SETTINGS = 'digest-viewer.hf';
+  const VIEW_SETTINGS = 'digest-viewer.view';
   // dv::HfNet in src/core/hf_fetch.h, in that order.
   const HF_NET = { none: 0, offline: 1, refused: 2, blocked: 3, timeout: 4, truncated: 5, cancelled: 6, other: 7 };
   const HF_TIMEOUT_MS = 30000;   // HfFetchJob::timeout_s natively

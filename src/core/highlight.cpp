@@ -110,6 +110,16 @@ std::string runs_text(const std::vector<TextRun>& runs) {
 
 std::string rendered_text(std::string_view markdown) { return runs_text(inline_runs(markdown)); }
 
+std::string summary_first_line(const Paper& p, int max_code_points) {
+    for (const SummaryItem& item : p.summary) {
+        std::string text = rendered_text(get(p, item.text));
+        if (text.find_first_not_of(" \t\r\n") == std::string::npos) continue;
+        const size_t start = text.find_first_not_of(" \t\r\n");
+        return make_snippet(std::string_view(text).substr(start), Span{0, 0}, 0, max_code_points).text;
+    }
+    return {};
+}
+
 Snippet summary_snippet(const Library& lib, uint32_t ei, const Query& q, int before, int after) {
     if (ei >= lib.entries.size()) return {};
     const Entry& e = lib.entries[ei];

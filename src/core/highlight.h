@@ -53,6 +53,11 @@ Snippet make_snippet(std::string_view text, Span match, int before, int after);
 // lies only in markup. Empty text if no summary item matches.
 Snippet summary_snippet(const Library& lib, uint32_t entry, const Query& q, int before, int after);
 
+// The start of a paper's summary as one line: its first item with text, rendered (markup
+// dropped, no label), line breaks as spaces, at most max_code_points (then "…"). "" if none. The
+// list's "title + summary" rows show it, in whatever language the summary is written.
+std::string summary_first_line(const Paper& p, int max_code_points);
+
 // The plain text of a summary item as rendered (the TextRun texts back to back): the text the
 // detail pane's highlight spans index.
 std::string rendered_text(std::string_view markdown);

@@ -66,6 +66,13 @@ void open_paths(const std::vector<std::string>& paths, bool remember) {
 }
 
 // --- Host slots ---------------------------------------------------------------------------------
+// Column layout and row mode: kept in settings.json with the rest (written now, so a crash keeps them).
+void host_view_settings_changed(const std::string& json) {
+    if (json == g.settings.view) return;
+    g.settings.view = json;
+    save_settings_now();
+}
+
 void host_open_url(const char* url) {
     std::string err = dvn::open_web_link(url);
     if (!err.empty()) dv::app_set_status(g.app, err);
@@ -118,6 +125,7 @@ void install_host(dv::App& app) {
     app.host.platform_name = "native";
     // The reader's triage (issue 10).
     app.host.triage_changed = host_triage_changed;
+    app.host.view_settings_changed = host_view_settings_changed;
     // Get from Hugging Face (issue 11): hf_* slots (libcurl builds only), settings kept here.
     dvn::fetch_install(app, [] {
         g.settings.hf_enabled = g.app.hf.enabled;
@@ -343,6 +351,7 @@ int main(int argc, char** argv) {
     g.font_dir = dvn::find_font_dir(DV_SOURCE_FONT_DIR);
     if (!dv::platform_start(g.window, g.app, "#version 330", g.font_dir.c_str()))  // the UI still runs on ImGui's default font
         std::fprintf(stderr, "digest-viewer: could not start the UI (fonts in %s?)\n", g.font_dir.c_str());
+    dv::app_load_view_settings(g.app, g.settings.view);
     update_scale();
     // The marks before the library: the library's days are compared with the previous visit's.
     if (g.use_settings) g.triage_path = dvn::triage_path();
@@ -368,6 +377,7 @@ int main(int argc, char** argv) {
         if (!dvn::write_file_bytes(g.opt.dump_state, dv::app_state_json(g.app) + "\n", err)) std::fprintf(stderr, "digest-viewer: %s\n", err.c_str());
     }
     dvn::fetch_shutdown();
+    g.settings.view = dv::app_view_settings_json(g.app);  // a change of the last second too
     save_settings_now();
     dv::platform_shutdown();
     glfwDestroyWindow(g.window);

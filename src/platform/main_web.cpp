@@ -67,6 +67,14 @@ EM_JS(char*, js_hf_config, (), {
     stringToUTF8(s, p, n);
     return p;
 });
+// The view settings (columns, row mode): localStorage, through the page (DV.viewSettings).
+EM_JS(void, js_view_settings_set, (const char* json), { DV.viewSettingsSet(UTF8ToString(json)); });
+EM_JS(char*, js_view_settings_get, (), {
+    var s = DV.viewSettingsGet() || '';
+    var n = lengthBytesUTF8(s) + 1, p = _malloc(n);
+    stringToUTF8(s, p, n);
+    return p;
+});
 // The reader's triage (issue 10): the whole file, stored in IndexedDB by the page.
 EM_JS(void, js_triage_changed, (const char* json), { DV.triageChanged(UTF8ToString(json)); });
 // Not glfwSetWindowSize: Emscripten's GLFW 3.1.6 asks for fullscreen when the size equals the
@@ -131,6 +139,8 @@ void hf_configure(dv::App& app) {
 // --- Host slots: the reader's triage (issue 10) ---
 void host_triage_changed(const std::string& json) { js_triage_changed(json.c_str()); }
 
+void host_view_settings_changed(const std::string& json) { js_view_settings_set(json.c_str()); }
+
 void install_host(dv::App& app) {
     app.host.open_url = host_open_url;
     app.host.save_file = host_save_file;
@@ -147,6 +157,7 @@ void install_host(dv::App& app) {
     hf_configure(app);
     // The reader's triage (issue 10).
     app.host.triage_changed = host_triage_changed;
+    app.host.view_settings_changed = host_view_settings_changed;
 }
 
 // The clipboard and the IME caret go through the page (needs the ImGui context).
@@ -316,6 +327,11 @@ int main() {
     g.app.dark = js_prefers_dark() != 0;
     if (!dv::platform_start(g.window, g.app, "#version 300 es", "/fonts")) return 1;
     install_text_hooks();
+    {
+        char* view = js_view_settings_get();
+        dv::app_load_view_settings(g.app, view);
+        free(view);
+    }
     emscripten_set_wheel_callback("#canvas", nullptr, EM_TRUE, on_wheel);
     sync_canvas_size();
     dv::wake(2.0);

@@ -121,6 +121,9 @@ bool load_settings(const std::string& path, Settings& s, std::string& message) {
     r.flag("hf_enabled", d.hf_enabled);
     r.flag("hf_notice_seen", d.hf_notice_seen);
     r.str("hf_base", d.hf_base);
+    // The view settings are the UI's (app_view_settings_json): kept as the object it wrote.
+    if (auto it = j.find("view"); it != j.end() && it->is_object()) d.view = it->dump();
+    else if (it != j.end() && !it->is_null()) r.bad.push_back("view");
     if (d.recent.size() > kMaxRecent) d.recent.resize(kMaxRecent);
     s = std::move(d);
     if (!r.bad.empty()) {
@@ -153,6 +156,10 @@ std::string settings_to_json(const Settings& s) {
     j["hf_enabled"] = s.hf_enabled;
     j["hf_notice_seen"] = s.hf_notice_seen;
     j["hf_base"] = s.hf_base;
+    if (!s.view.empty()) {
+        json v = json::parse(s.view, nullptr, false);
+        if (v.is_object()) j["view"] = v;
+    }
     return j.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
 }
 

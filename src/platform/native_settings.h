@@ -24,6 +24,8 @@ struct Settings {
     bool hf_enabled = true;
     bool hf_notice_seen = false;
     std::string hf_base = "https://huggingface.co";
+    // The papers table's columns and the row mode (dv::app_view_settings_json), a JSON object's text.
+    std::string view;
 };
 
 constexpr size_t kMaxRecent = 12;

@@ -340,6 +340,11 @@ std::string app_state_json(App& app) {
                         {"warnings", src.warnings}, {"errors", src.errors}, {"months", months}});
     }
     s["file_tree"] = tree;
+    s["row_lines"] = row_lines_name(app.row_lines);
+    json cols = json::array();
+    for (const App::ColumnInfo& c : app.papers_columns)
+        cols.push_back({{"name", c.name}, {"enabled", c.enabled}, {"order", c.order}, {"width", c.width}});
+    s["papers_columns"] = cols;
     json diags = json::array();
     for (const Diagnostic& d : library_diagnostics(app.lib)) diags.push_back(diagnostic_json(d));
     s["diagnostics"] = diags;

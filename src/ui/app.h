@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -78,6 +79,11 @@ struct Host {
     // The platform loads the stored file once at start with app_triage_load; when storing fails it
     // says so once (app_triage_storage_failed) and the app keeps working in memory.
     void (*triage_changed)(const std::string& triage_json) = nullptr;
+    // --- View settings: the papers table's columns (widths, order, visibility, as ImGui's table
+    // settings) and the row mode, as one JSON text (app_view_settings_json). Called when they
+    // changed (ImGui asks at most once a second); the web keeps it in localStorage, the native
+    // app in settings.json. The platform hands the kept text back once with app_load_view_settings.
+    void (*view_settings_changed)(const std::string& json) = nullptr;
 };
 
 // The "Get from Hugging Face" action's state (src/ui/panel_fetch.cpp). enabled and notice_seen are
@@ -108,6 +114,14 @@ struct LoadTally {
 };
 
 enum class ViewMode : uint8_t { List, Day, Period };
+// The papers table's rows: one line (title cut with "..."), the title on two lines, or the title
+// and the first line of the summary (in the summary's own language). A summary match's snippet
+// takes the second line whatever the mode.
+enum class RowLines : uint8_t { One, Title, Summary };
+const char* row_lines_name(RowLines r);          // "one", "title", "summary"
+bool parse_row_lines(std::string_view s, RowLines& out);
+struct App;
+void cycle_row_lines(App& app);                  // One -> Title -> Summary -> One (V, the status bar)
 
 struct Fonts {
     ImFont* regular = nullptr;
@@ -201,6 +215,13 @@ struct MatchRowCache {
     std::unordered_map<uint32_t, Row> rows;
 };
 
+// The "title + summary" rows' second lines (summary_first_line of each row's shown record),
+// filled as rows scroll into view; valid for one library generation.
+struct SummaryLineCache {
+    uint64_t generation = UINT64_MAX;
+    std::unordered_map<uint32_t, std::string> lines;
+};
+
 struct DetailCache {
     int64_t entry = -1;
     uint64_t generation = UINT64_MAX;
@@ -258,6 +279,8 @@ struct App {
     float ui_scale = 1.0f;                 // monitor content scale (native); the web uses DPR instead
     bool dark = true;
     bool theme_follows_system = true;
+    RowLines row_lines = RowLines::One;    // V cycles; kept by the platform (view settings)
+    bool view_settings_dirty = false;      // row_lines changed: app_frame hands the settings over
 
     // The last message to the user (load results), shown in the status bar.
     std::string status;
@@ -274,6 +297,16 @@ struct App {
         std::string remove_what;                // its name, for the question and the status
     } inputs;
     MatchRowCache match_rows;
+    SummaryLineCache summary_lines;
+    // The papers table's columns as last drawn (reader's visibility, display order, width in
+    // pixels): what the view settings keep, reported in state() for tests.
+    struct ColumnInfo {
+        std::string name;
+        bool enabled = true;
+        int order = 0;
+        float width = 0;
+    };
+    std::vector<ColumnInfo> papers_columns;
     // The Files section's tree (core/file_tree.h), rebuilt by app_file_tree when the library changes.
     struct FileTreeCache {
         uint64_t generation = UINT64_MAX;
@@ -304,6 +337,12 @@ struct App {
     // applied by app_apply_location. app_frame compares it with the current view.
     ViewState location;
 };
+
+// The view settings as the platform keeps them: {"row_lines": "...", "imgui": "<ImGui ini text>"}.
+std::string app_view_settings_json(App& app);
+// Applies kept view settings (call after app_init, before the first frame). Text that is not
+// such JSON is ignored (defaults stay); returns false then.
+bool app_load_view_settings(App& app, const std::string& json);
 
 // Call once after ImGui is created; loads fonts from `font_dir` (NanumSquare + fallbacks).
 bool app_init(App& app, const std::string& font_dir);

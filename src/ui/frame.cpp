@@ -67,6 +67,14 @@ void app_frame(App& app) {
     panel_path_dialog(app);
     ImGui::PopFont();
     app_sync_location(app);  // the URL / remembered view follows what this frame changed
+    // Column widths, order, visibility (ImGui says when, at most once per IniSavingRate) and the
+    // row mode go to the platform to keep.
+    ImGuiIO& io = ImGui::GetIO();
+    if (io.WantSaveIniSettings || app.view_settings_dirty) {
+        if (app.host.view_settings_changed) app.host.view_settings_changed(app_view_settings_json(app));
+        io.WantSaveIniSettings = false;
+        app.view_settings_dirty = false;
+    }
 }
 
 }  // namespace dv

@@ -70,9 +70,19 @@ void panel_status_bar(App& app) {
     }
     char buf[96];
     std::snprintf(buf, sizeof buf, "query %.2f ms   %s", app.last_query_ms, app.host.platform_name);
-    float w = ImGui::CalcTextSize(buf).x;
+    // The list's row mode, beside the figures: a view setting, not a filter.
+    static const char* const kRows[] = {"rows: 1 line", "rows: 2-line title", "rows: title + summary"};
+    const char* rows = kRows[(int)app.row_lines];
+    const bool list = app.mode == ViewMode::List && !app.lib.entries.empty();
+    const float rows_w = list ? ImGui::CalcTextSize(rows).x + ImGui::GetStyle().FramePadding.x * 2 + ImGui::GetFontSize() : 0.0f;
+    float w = ImGui::CalcTextSize(buf).x + rows_w;
     ImGui::SameLine();
     ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, ImGui::GetContentRegionAvail().x - w));
+    if (list) {
+        if (ImGui::SmallButton(rows)) cycle_row_lines(app);
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("One line, the title on two lines, or the title and its summary's first line (V)");
+        ImGui::SameLine(0, ImGui::GetFontSize());
+    }
     ImGui::TextDisabled("%s", buf);
 }
 
@@ -136,6 +146,7 @@ void panel_help(App& app) {
         {"L / D", "list view / day view"},
         {"[ / ]  or  Left / Right", "previous / next day (day view), week or month (top view)"},
         {"T", "top view: a week's or a month's papers by votes"},
+        {"V", "list rows: one line / the title on two lines / title + summary"},
         {"W / M", "week / month (top view; the trend chart while the charts are open)"},
         {"C", "charts"},
         {"R (charts open)", "type a term to compare in the trend chart"},

@@ -7,6 +7,7 @@
 #include "app.h"
 #include "core/date.h"
 #include "imgui.h"
+#include "imgui_internal.h"  // ImGuiTable: the columns the reader arranged, for state()
 #include "panels.h"
 #include "widgets.h"
 
@@ -71,6 +72,22 @@ static void apply_sort_specs(App& app) {
     }
 }
 
+// What the reader made of the columns (ImGui keeps it in its table settings, the platform keeps
+// those): recorded for state() and the tests of that round trip.
+static void record_columns(App& app) {
+    ImGuiTable* t = ImGui::GetCurrentTable();
+    if (!t) return;
+    app.papers_columns.resize((size_t)t->ColumnsCount);
+    for (int i = 0; i < t->ColumnsCount; i++) {
+        const ImGuiTableColumn& c = t->Columns[i];
+        App::ColumnInfo& out = app.papers_columns[(size_t)i];
+        out.name = ImGui::TableGetColumnName(i);
+        out.enabled = c.IsUserEnabled;
+        out.order = c.DisplayOrder;
+        out.width = c.WidthGiven;
+    }
+}
+
 // The cache key of a query's text terms: the rows' spans and snippets depend on nothing else.
 static std::string text_terms_key(const Query& q) {
     std::string k;
@@ -99,6 +116,17 @@ static const MatchRowCache::Row& match_row(App& app, uint32_t ei) {
     if ((r.where & MatchSummary) && !(r.where & (MatchTitle | MatchAuthor | MatchId)))
         r.snippet = summary_snippet(app.lib, ei, app.query, 8, 80);
     return c.rows.emplace(ei, std::move(r)).first->second;
+}
+
+static const std::string& summary_line(App& app, uint32_t ei) {
+    SummaryLineCache& c = app.summary_lines;
+    if (c.generation != app.lib.generation) {
+        c.lines.clear();
+        c.generation = app.lib.generation;
+    }
+    auto it = c.lines.find(ei);
+    if (it != c.lines.end()) return it->second;
+    return c.lines.emplace(ei, summary_first_line(entry_paper(app.lib, app.lib.entries[ei]), 200)).first->second;
 }
 
 // The whole of a cut text, wrapped to fit the window.
@@ -159,6 +187,7 @@ void panel_papers(App& app) {
     ImGui::TableHeadersRow();
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Pct: vote percentile within the paper's day");
     apply_sort_specs(app);
+    record_columns(app);
 
     int64_t scroll_row = -1;
     if (app.scroll_to_selected && app.selected >= 0) {
@@ -166,12 +195,13 @@ void panel_papers(App& app) {
         if (it != app.result.end()) scroll_row = it - app.result.begin();
     }
 
-    // Rows are two lines when the query can match in summaries (room for a snippet): the clipper
-    // needs one row height for all rows.
+    // Rows are two lines in the two-line modes and when the query can match in summaries (room
+    // for a snippet): the clipper needs one row height for all rows.
     bool snippets = false;
     for (const TextTerm& t : app.query.terms) snippets = snippets || term_applies(t, Field::Summary);
     const float line_h = ImGui::GetTextLineHeight();
-    const float row_h = snippets ? 2 * line_h + ImGui::GetStyle().ItemSpacing.y : 0.0f;
+    const bool two_lines = snippets || app.row_lines != RowLines::One;
+    const float row_h = two_lines ? 2 * line_h + ImGui::GetStyle().ItemSpacing.y : 0.0f;
 
     ImGuiListClipper clipper;
     clipper.Begin((int)app.result.size());
@@ -221,18 +251,29 @@ void panel_papers(App& app) {
                 const float sp = ImGui::GetStyle().ItemSpacing.x;
                 const float times_w = times[0] ? ImGui::CalcTextSize(times).x + sp : 0.0f;
                 const float avail = ImGui::GetContentRegionAvail().x;
-                const bool cut = marked_line(title, match_spans(app.query, Field::Title, title), avail - times_w);
-                if (cut && mouse_over_last_item()) text_tooltip(title);
+                // The second line: a summary match's snippet first (it says why the row is here),
+                // else what the row mode asks for.
+                const MatchRowCache::Row* mr = snippets ? &match_row(app, ei) : nullptr;
+                const bool snippet_line = mr && !mr->snippet.text.empty();
+                const std::vector<Span> spans = match_spans(app.query, Field::Title, title);
+                const ImVec2 title_min = ImGui::GetCursorScreenPos();
+                const bool cut = app.row_lines == RowLines::Title && !snippet_line
+                                     ? marked_two_lines(title, spans, avail - times_w)
+                                     : marked_line(title, spans, avail - times_w);
+                if (cut && ImGui::IsWindowHovered() && ImGui::IsMouseHoveringRect(title_min, ImGui::GetItemRectMax()))
+                    text_tooltip(title);
                 if (times[0]) {
                     ImGui::SameLine(0, sp);
                     ImGui::TextDisabled("%s", times);
                 }
-                if (snippets) {
-                    const MatchRowCache::Row& mr = match_row(app, ei);
-                    if (!mr.snippet.text.empty()) {
-                        const bool snip_cut = marked_line(mr.snippet.text, {mr.snippet.mark}, avail, muted_color());
-                        if (snip_cut && mouse_over_last_item()) text_tooltip(mr.snippet.text);
-                    }
+                if (snippet_line) {
+                    const bool snip_cut = marked_line(mr->snippet.text, {mr->snippet.mark}, avail, muted_color());
+                    if (snip_cut && mouse_over_last_item()) text_tooltip(mr->snippet.text);
+                } else if (app.row_lines == RowLines::Summary) {
+                    const std::string& line = summary_line(app, ei);
+                    if (!line.empty() && marked_line(line, match_spans(app.query, Field::Summary, line), avail, muted_color()) &&
+                        mouse_over_last_item())
+                        text_tooltip(line);
                 }
             }
             if (ImGui::TableSetColumnIndex(ColAuthor) && !p.authors.empty()) {

@@ -112,6 +112,7 @@ void handle_shortcuts(App& app) {
         if (app.day_index < 0) app.day_index = app_first_unread_day(app);
     }
     if (ImGui::IsKeyPressed(ImGuiKey_T)) app.mode = ViewMode::Period;
+    if (ImGui::IsKeyPressed(ImGuiKey_V)) cycle_row_lines(app);
     if (app.show_charts) {
         // The charts window is on top: W / M choose the trend chart's periods, R types a term.
         if (ImGui::IsKeyPressed(ImGuiKey_W)) app.charts.trend_months = false;

@@ -76,6 +76,37 @@ bool marked_line(std::string_view text, const std::vector<Span>& spans, float wi
     return cut;
 }
 
+bool marked_two_lines(std::string_view text, const std::vector<Span>& spans, float width, ImU32 color) {
+    width = std::max(width, 1.0f);
+    const char* b = text.data();
+    const char* e = b + text.size();
+    if (ImGui::CalcTextSize(b, e, false).x <= width) {
+        marked_line(text, spans, width, color);  // the second line stays empty
+        return false;
+    }
+    // The first line breaks where ImGui's own wrapping would (after a word, or mid-word when a
+    // word is wider than the column); the rest goes on the second line, cut with "..." if longer.
+    const char* brk = ImGui::GetFont()->CalcWordWrapPosition(ImGui::GetFontSize(), b, e, width);
+    if (brk <= b) brk = b + 1;
+    while (brk < e && (*brk & 0xC0) == 0x80) brk++;  // never split a code point
+    const uint32_t cut = uint32_t(brk - b);
+    std::vector<Span> first, second;
+    for (const Span& sp : spans) {
+        if (sp.begin < cut) first.push_back({sp.begin, std::min(sp.end, cut)});
+        if (sp.end > cut) second.push_back({std::max(sp.begin, cut), sp.end});
+    }
+    marked_line(text.substr(0, cut), first, width, color);
+    // Spaces at the break belong to neither line.
+    uint32_t rest = cut;
+    while (rest < text.size() && text[rest] == ' ') rest++;
+    for (Span& sp : second) {
+        sp.begin = sp.begin > rest ? sp.begin - rest : 0;
+        sp.end = sp.end > rest ? sp.end - rest : 0;
+    }
+    marked_line(text.substr(rest), second, width, color);
+    return ImGui::CalcTextSize(b + rest, e, false).x > width;
+}
+
 void votes_badge(int32_t votes) {
     char buf[32];
     if (votes == kNoVotes) std::snprintf(buf, sizeof buf, "  -  ");

@@ -32,5 +32,8 @@ void draw_marks(ImDrawList* dl, ImVec2 pos, std::string_view text, const std::ve
 // spans. Advances the cursor like TextUnformatted. Returns true if the text was cut, so the caller
 // can show the whole of it on hover.
 bool marked_line(std::string_view text, const std::vector<Span>& spans, float width, ImU32 color = 0);
+// The same over at most two lines: the text wraps once where ImGui wraps words, the second line
+// is cut with "..." (a text that fits takes one line). Returns true if the text was cut.
+bool marked_two_lines(std::string_view text, const std::vector<Span>& spans, float width, ImU32 color = 0);
 
 }  // namespace dv

@@ -118,6 +118,25 @@ EOF
     xrun 1400x900 --size 1400x900 --frames 3 --dump-state "$TMP/restore.json" 2>/dev/null ||
         fail "restart without paths failed"
     [ -s "$TMP/restore.json" ] && compare_with_cli "$TMP/restore.json" diffusion "$MONTH"
+    # The view settings (row mode, ImGui's table settings) come back and are written again: a
+    # table section ImGui reads from the file survives the restart.
+    python3 - "$SETTINGS" <<'EOF2'
+import json, sys
+s = json.load(open(sys.argv[1]))
+s["view"] = {"row_lines": "summary", "imgui": "[Table][0x0000ABCD,3]\nRefScale=15\nColumn 0  Width=61\nColumn 2  Visible=0\n"}
+json.dump(s, open(sys.argv[1], "w"))
+EOF2
+    xrun 1400x900 --size 1400x900 --frames 3 --dump-state "$TMP/view.json" 2>/dev/null || fail "restart with view settings failed"
+    python3 - "$TMP/view.json" "$SETTINGS" <<'EOF2' || FAILED=1
+import json, sys
+st, s = json.load(open(sys.argv[1])), json.load(open(sys.argv[2]))
+view = s.get("view", {})
+print("  view settings: row_lines", st.get("row_lines"), "kept", repr(view.get("imgui", ""))[:80])
+if st.get("row_lines") != "summary" or view.get("row_lines") != "summary":
+    print("FAIL: the row mode was not restored or not kept"); sys.exit(1)
+if "[Table][0x0000ABCD,3]" not in view.get("imgui", "") or "Visible=0" not in view.get("imgui", ""):
+    print("FAIL: ImGui's table settings were not read back and kept"); sys.exit(1)
+EOF2
 fi
 printf '{"library": ["/x", ' >"$SETTINGS"  # truncated JSON
 xrun 1400x900 --size 1400x900 --frames 3 --dump-state "$TMP/corrupt.json" 2>"$TMP/err3.txt"
