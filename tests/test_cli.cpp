@@ -21,6 +21,7 @@
 #include "core/parser.h"
 #include "core/query.h"
 #include "core/export.h"
+#include "core/text.h"
 #include "core/trend.h"
 #include "test_support.h"
 #include "test_util.h"
@@ -403,6 +404,40 @@ TEST_CASE("cli: query counts equal a brute-force count, and stats agree", "[cli]
     uint64_t hist_all = 0;
     for (auto& b : all["vote_histogram"]) hist_all += b["count"].get<uint64_t>();
     CHECK(hist_all == all["papers"].get<uint64_t>() - all["without_votes"].get<uint64_t>());
+}
+
+TEST_CASE("cli: query --why gives each paper's match spans and row snippet", "[cli][corpus][highlight]") {
+    auto files = dvtest::digest_files(dvtest::corpus_dir());
+    if (files.empty()) {
+        WARN("corpus not found (set DIGEST_CORPUS): skipped");
+        return;
+    }
+    dv::Library lib = corpus_library(files);
+    auto args = corpus_args();
+    for (const char* text : {"확산", "diffusion model"}) {
+        json j = cli_json(with({"query", text, "--why", "--limit", "50"}, args));
+        const dv::Query q = dv::parse_query(text);
+        const std::vector<uint32_t> r = dv::run_query(lib, q, dv::Sort());
+        REQUIRE(j["papers"].size() == std::min<size_t>(50, r.size()));
+        size_t snippets = 0;
+        for (size_t i = 0; i < j["papers"].size(); ++i) {
+            CHECK(j["papers"][i]["why"] == dv::why_json(lib, r[i], q));
+            snippets += !j["papers"][i]["why"]["snippet"].is_null();
+            // Every title span holds the needle of a term, folded.
+            const std::string title = j["papers"][i]["title"];
+            for (const json& sp : j["papers"][i]["why"]["title"]) {
+                const std::string got = dv::fold(title.substr(sp[0].get<size_t>(), sp[1].get<size_t>() - sp[0].get<size_t>()));
+                bool any = false;
+                for (const dv::TextTerm& t : q.terms) any = any || got.find(t.needle) != std::string::npos;
+                CHECK(any);
+            }
+        }
+        if (std::string(text) == "확산") CHECK(snippets > 10);  // English titles, Korean summaries
+    }
+    // Without --why: no "why"; --why on another command is a usage error.
+    json plain = cli_json(with({"query", "확산", "--limit", "1"}, args));
+    CHECK(!plain["papers"][0].contains("why"));
+    CHECK(cli(with({"stats", "--why"}, args)).status == 2);
 }
 
 TEST_CASE("cli: stats --trend equals the core's trend over the same files", "[cli][corpus][trend]") {

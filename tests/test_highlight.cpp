@@ -189,3 +189,79 @@ TEST_CASE("corpus: every summary-only match of 확산 gets a snippet holding the
     CHECK(rows > 50);  // the issue saw 59 results for 확산, most only in the summary
     INFO("snippets from a listing other than the shown record: " << from_other_listing);
 }
+
+TEST_CASE("corpus: the list's row snippet is exactly the summary-only matches", "[highlight][corpus]") {
+    const dv::Library& lib = corpus_library();
+    if (lib.entries.empty()) {
+        WARN("corpus not found: skipped");
+        return;
+    }
+    // "model" matches titles and summaries alike; 확산 mostly summaries; author:kim never a summary.
+    for (const char* text : {"model", "확산", "author:kim", "diffusion 모델"}) {
+        const dv::Query q = dv::parse_query(text);
+        size_t snippets = 0;
+        for (uint32_t i = 0; i < lib.entries.size(); ++i) {
+            if (!dv::entry_matches(lib, i, q)) continue;
+            INFO(text << " entry " << i);
+            // Oracle: scan the shown and listed records' fields directly.
+            bool in_summary = false, in_row = false;
+            each_record(lib, lib.entries[i], [&](const dv::Paper& p) {
+                each_field(p, [&](dv::Field where, std::string_view s) {
+                    bool hit = false;
+                    for (const dv::TextTerm& t : q.terms)
+                        hit = hit || (dv::term_applies(t, where) && !oracle_spans(s, t.needle).empty());
+                    if (!hit) return;
+                    if (where == dv::Field::Summary) in_summary = true;
+                    else if (where != dv::Field::Label) in_row = true;
+                });
+            });
+            const dv::Snippet sn = dv::row_snippet(lib, i, q);
+            CHECK(sn.text.empty() == !(in_summary && !in_row));
+            snippets += !sn.text.empty();
+        }
+        INFO(text << ": " << snippets << " snippet rows");
+        if (std::string(text) == "author:kim") CHECK(snippets == 0);
+        else CHECK(snippets > 0);
+    }
+}
+
+TEST_CASE("corpus: the summary's first line starts the first item's rendered text", "[highlight][corpus]") {
+    const dv::Library& lib = corpus_library();
+    if (lib.entries.empty()) {
+        WARN("corpus not found: skipped");
+        return;
+    }
+    size_t lines = 0, cut = 0;
+    for (const dv::Entry& e : lib.entries) {
+        const dv::Paper& p = dv::entry_paper(lib, e);
+        const std::string line = dv::summary_first_line(p, 60);
+        std::string first;
+        for (const dv::SummaryItem& s : p.summary) {
+            first = dv::rendered_text(dv::get(p, s.text));
+            if (first.find_first_not_of(" \t\r\n") != std::string::npos) break;
+            first.clear();
+        }
+        INFO(dv::get(p, p.title));
+        if (first.empty()) {
+            CHECK(line.empty());
+            continue;
+        }
+        ++lines;
+        CHECK(line.find('\n') == std::string::npos);
+        CHECK(dv::utf8_clean_prefix(line) == line.size());
+        const std::string ell = "\xE2\x80\xA6";
+        std::string body = line;
+        if (body.size() >= 3 && body.compare(body.size() - 3, 3, ell) == 0) {
+            body.resize(body.size() - 3);
+            ++cut;
+            CHECK(std::count_if(body.begin(), body.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }) == 60);
+        }
+        // The body is the item's text from its first non-space, line breaks as spaces.
+        std::string flat = first.substr(first.find_first_not_of(" \t\r\n"));
+        for (char& c : flat)
+            if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+        CHECK(flat.compare(0, body.size(), body) == 0);
+    }
+    CHECK(lines > 5000);
+    CHECK(cut > 1000);
+}

@@ -37,6 +37,7 @@ struct Options {
     std::string triage;                // --triage FILE: the reader's marks for is:starred etc.
     std::vector<std::string> trend;    // stats --trend TERM (repeatable): term trends (core/trend.h)
     bool trend_months = false;         // stats --trend-by month (default: ISO weeks)
+    bool why = false;                  // query --why: each paper's "why" (dv::why_json)
     std::vector<std::string> paths;
 };
 
@@ -73,6 +74,7 @@ struct Selection {
     std::vector<dv::Diagnostic> diagnostics;
     std::vector<uint32_t> result;
     std::vector<std::string> query_errors;
+    dv::Query query;                   // the parsed QUERY / --query (for --why)
     dv::Triage triage;                 // from --triage (empty without)
     dv::QueryContext triage_ctx;
 };

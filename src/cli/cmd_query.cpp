@@ -16,7 +16,10 @@ int cmd_query(const Options& o) {
     nlohmann::json papers = nlohmann::json::array();
     size_t n = result.size();
     if (o.limit >= 0 && size_t(o.limit) < n) n = size_t(o.limit);
-    for (size_t i = 0; i < n; ++i) papers.push_back(dv::entry_json(lib, result[i]));
+    for (size_t i = 0; i < n; ++i) {
+        papers.push_back(dv::entry_json(lib, result[i]));
+        if (o.why) papers.back()["why"] = dv::why_json(lib, result[i], sel.query);
+    }
     j["papers"] = std::move(papers);
     j["count"] = result.size();
     j["library"] = {{"files", lib.files.size()},

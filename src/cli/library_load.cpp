@@ -70,6 +70,7 @@ bool load_selection(const Options& o, Selection& s) {
     s.diagnostics = load_library(inputs, s.lib);
     inputs.clear();
     inputs.shrink_to_fit();  // the library holds what it needs
+    s.query = dv::parse_query(o.has_query ? std::string_view(o.query) : std::string_view());
     if (!o.triage.empty()) {
         // The file's last visit is the one "is:new" compares with.
         s.triage_ctx = dv::make_query_context(s.lib, s.triage, dv::VisitInfo{s.triage.last_visit, s.triage.seen_days});

@@ -71,6 +71,8 @@ int run(int argc, char** argv) {
                 o.json = true;
             } else if (a == "--pretty") {
                 o.pretty = true;
+            } else if (a == "--why") {
+                o.why = true;
             } else if (a == "--asc") {
                 o.sort.descending = false;
                 o.direction_given = true;
@@ -131,6 +133,7 @@ int run(int argc, char** argv) {
     if (o.command != "export" && o.format != "json") return usage_error("--format is only for export");
     if (o.command == "parse" && !o.triage.empty()) return usage_error("parse takes no --triage (it lists papers as written)");
     if (o.command != "stats" && !o.trend.empty()) return usage_error("--trend is only for stats");
+    if (o.command != "query" && o.why) return usage_error("--why is only for query");
     if (o.paths.empty()) return usage_error(o.command + ": no input FILE or DIR given");
     // A title sort reads naturally ascending; every other key descending, unless told otherwise.
     if (o.sort_given && !o.direction_given) o.sort.descending = o.sort.key != dv::SortKey::Title;

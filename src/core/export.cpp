@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "date.h"
+#include "highlight.h"
 #include "paper_builder.h"
 #include "parse_fields.h"
 
@@ -98,6 +99,35 @@ json entry_json(const Library& lib, uint32_t entry) {
     for (uint32_t l = e.first_listing; l < e.first_listing + e.listing_count; ++l)
         sources.push_back(lib.files[lib.listings[l].file].name);
     j["sources"] = std::move(sources);
+    return j;
+}
+
+static json spans_json(const std::vector<Span>& spans) {
+    json a = json::array();
+    for (const Span& sp : spans) a.push_back({sp.begin, sp.end});
+    return a;
+}
+
+json why_json(const Library& lib, uint32_t ei, const Query& q) {
+    json j;
+    const uint8_t where = match_where(lib, ei, q);
+    json w = json::array();
+    if (where & MatchId) w.push_back("id");
+    if (where & MatchTitle) w.push_back("title");
+    if (where & MatchAuthor) w.push_back("author");
+    if (where & MatchSummary) w.push_back("summary");
+    if (where & MatchLabel) w.push_back("label");
+    j["where"] = w;
+    const Paper& p = entry_paper(lib, lib.entries[ei]);
+    j["title"] = spans_json(match_spans(q, Field::Title, get(p, p.title)));
+    json authors = json::array();
+    for (size_t i = 0; i < p.authors.size(); ++i) {
+        std::vector<Span> sp = match_spans(q, Field::Author, get(p, p.authors[i]));
+        if (!sp.empty()) authors.push_back({{"index", i}, {"spans", spans_json(sp)}});
+    }
+    j["authors"] = authors;
+    const Snippet sn = row_snippet(lib, ei, q);
+    j["snippet"] = sn.text.empty() ? json(nullptr) : json{{"text", sn.text}, {"mark", {sn.mark.begin, sn.mark.end}}};
     return j;
 }
 

@@ -22,6 +22,12 @@ nlohmann::json paper_json(const Paper& p, const std::string& source);
 // paper_json plus "percentile" and "days" (every appearance date) for a library entry.
 nlohmann::json entry_json(const Library& lib, uint32_t entry);
 nlohmann::json diagnostic_json(const Diagnostic& d);
+// Why an entry matched q, as the papers list shows it (highlight.h): {"where": ["id", "title",
+// "author", "summary", "label"], "title": [[begin, end], ...] (byte spans of the shown title),
+// "authors": [{"index", "spans"}] (the shown record's authors that have a match), "snippet":
+// {"text", "mark": [begin, end]} or null (row_snippet)}. `digest-cli query --why` and
+// state().rows give it.
+nlohmann::json why_json(const Library& lib, uint32_t entry, const Query& q);
 nlohmann::json stats_json(const Library& lib, const Stats& s);
 // The term trends as `digest-cli stats --trend` and state().charts.trend give them: one object
 // per term and period, terms in the given order, periods ascending:

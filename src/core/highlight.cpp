@@ -110,6 +110,12 @@ std::string runs_text(const std::vector<TextRun>& runs) {
 
 std::string rendered_text(std::string_view markdown) { return runs_text(inline_runs(markdown)); }
 
+Snippet row_snippet(const Library& lib, uint32_t ei, const Query& q) {
+    const uint8_t where = match_where(lib, ei, q);
+    if (!(where & MatchSummary) || (where & (MatchTitle | MatchAuthor | MatchId))) return {};
+    return summary_snippet(lib, ei, q, kRowSnippetBefore, kRowSnippetAfter);
+}
+
 std::string summary_first_line(const Paper& p, int max_code_points) {
     for (const SummaryItem& item : p.summary) {
         std::string text = rendered_text(get(p, item.text));

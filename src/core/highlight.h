@@ -58,6 +58,13 @@ Snippet summary_snippet(const Library& lib, uint32_t entry, const Query& q, int 
 // list's "title + summary" rows show it, in whatever language the summary is written.
 std::string summary_first_line(const Paper& p, int max_code_points);
 
+// The snippet a row of the papers list shows under its title: only when the entry matched in its
+// summary and nowhere the row shows (title, authors, id), since then nothing in the row says why
+// it is there. kRowSnippetBefore/After code points around the first match (a narrow column
+// wants little before it). Empty text otherwise. The UI and `digest-cli query --why` both call it.
+constexpr int kRowSnippetBefore = 8, kRowSnippetAfter = 80;
+Snippet row_snippet(const Library& lib, uint32_t entry, const Query& q);
+
 // The plain text of a summary item as rendered (the TextRun texts back to back): the text the
 // detail pane's highlight spans index.
 std::string rendered_text(std::string_view markdown);

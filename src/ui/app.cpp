@@ -341,6 +341,16 @@ std::string app_state_json(App& app) {
     }
     s["file_tree"] = tree;
     s["row_lines"] = row_lines_name(app.row_lines);
+    // The first rows of the list with why each matched: what `digest-cli query --why` gives.
+    json rows = json::array();
+    for (size_t i = 0; i < app.result.size() && i < 40; ++i) {
+        const uint32_t ei = app.result[i];
+        const Paper& p = entry_paper(app.lib, app.lib.entries[ei]);
+        rows.push_back({{"key", std::string(entry_key(app.lib, app.lib.entries[ei]))},
+                        {"title", std::string(get(p, p.title))},
+                        {"why", why_json(app.lib, ei, app.query)}});
+    }
+    s["rows"] = rows;
     json cols = json::array();
     for (const App::ColumnInfo& c : app.papers_columns)
         cols.push_back({{"name", c.name}, {"enabled", c.enabled}, {"order", c.order}, {"width", c.width}});

@@ -112,9 +112,7 @@ static const MatchRowCache::Row& match_row(App& app, uint32_t ei) {
     if (it != c.rows.end()) return it->second;
     MatchRowCache::Row r;
     r.where = match_where(app.lib, ei, app.query);
-    // Only a summary match says nothing in the row: show where it is.
-    if ((r.where & MatchSummary) && !(r.where & (MatchTitle | MatchAuthor | MatchId)))
-        r.snippet = summary_snippet(app.lib, ei, app.query, 8, 80);
+    r.snippet = row_snippet(app.lib, ei, app.query);  // only a summary match says nothing in the row
     return c.rows.emplace(ei, std::move(r)).first->second;
 }
 
