@@ -55,7 +55,7 @@ TEST_CASE("file_tree groups every file once, by source, year and month, newest f
     REQUIRE(t.sources.size() == 3);
     CHECK(t.sources[0].label == "en");
     CHECK(t.sources[1].label == "ko");
-    CHECK(t.sources[2].label == "loose files");
+    CHECK(t.sources[2].label == "dropped files");
     const dv::FileTreeSource& ko = t.sources[1];
     REQUIRE(ko.months.size() == 2);
     CHECK((ko.months[0].year == 2024 && ko.months[0].month == 7));

@@ -439,6 +439,8 @@
   function applyHash() { Module.dvSetHash(location.hash.replace(/^#/, '')); }
   window.addEventListener('popstate', () => ready.then(applyHash));
   window.addEventListener('hashchange', () => ready.then(applyHash));
+  // Column and row settings changed in the last half second are kept too.
+  window.addEventListener('pagehide', () => { if (Module._dv_flush_view_settings) Module._dv_flush_view_settings(); });
   window.addEventListener('resize', () => { if (Module._dv_wake) Module._dv_wake(); });
   if (window.matchMedia) {
     window.matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => { if (Module._dv_wake) Module._dv_wake(); });

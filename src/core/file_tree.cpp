@@ -63,7 +63,7 @@ static bool container_word(std::string_view w) {
 }
 
 static std::string source_label(const std::string& key) {
-    if (key.empty()) return "loose files";
+    if (key.empty()) return "dropped files";  // no folder of their own
     auto last_part = [](std::string_view k, std::string_view& rest) {
         size_t s = k.find_last_of("/\\");
         rest = s == std::string_view::npos ? std::string_view() : k.substr(0, s);

@@ -36,7 +36,7 @@ struct FileTreeMonth {
 struct FileTreeSource {
     std::string key;                       // file_source_key of its files ("" for loose files)
     std::string label;                     // the key's last folder name ("parent/archive" when that is
-                                           // a plain lowercase word), "loose files" for ""
+                                           // a plain lowercase word), "dropped files" for ""
     std::vector<FileTreeMonth> months;     // newest first; undated last
     size_t files = 0, papers = 0;
     size_t warnings = 0, errors = 0;       // diagnostics of its files and of its refused files

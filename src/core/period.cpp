@@ -6,6 +6,7 @@
 
 #include "date.h"
 #include "library.h"
+#include "query.h"
 
 namespace dv {
 
@@ -114,10 +115,8 @@ std::vector<uint32_t> period_entries(const Library& lib, const Period& p, const 
         }
         if (in) out.push_back(i);
     }
-    std::stable_sort(out.begin(), out.end(), [&](uint32_t a, uint32_t b) {
-        const int32_t va = lib.entries[a].votes, vb = lib.entries[b].votes;
-        return va != vb && (vb == kNoVotes || (va != kNoVotes && va > vb));
-    });
+    // Ranked like the list sorted by votes (ties in library order): one ordering, query.h's.
+    sort_entries(lib, Sort{SortKey::Votes, true}, out);
     return out;
 }
 

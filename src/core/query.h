@@ -75,6 +75,10 @@ struct Sort {
 const char* sort_key_name(SortKey k);                 // "date", "votes", "title", "percentile"
 bool parse_sort_key(std::string_view s, SortKey& out);
 
+// Sorts entry indices in place by `sort`; ties go in library order (entry index). The one ordering of
+// papers: run_query and the period view (period_entries) both sort with it.
+void sort_entries(const Library& lib, Sort sort, std::vector<uint32_t>& result);
+
 // Entry indices matching q, sorted (stable, ties keep the library's order). With `within`, only
 // those entries are considered (a superset of the answer, e.g. the result of a wider query).
 // With `ctx` (built for this library generation), the triage terms apply and hidden papers are

@@ -88,6 +88,8 @@ void radix_sort_by_key(std::vector<uint64_t>& v) {
     }
 }
 
+}  // namespace
+
 // Sorts `result` (entry indices) by `sort`, stable: ties keep the library order, which is date
 // desc, votes desc, title, so that order needs no work.
 void sort_entries(const Library& lib, Sort sort, std::vector<uint32_t>& result) {
@@ -135,7 +137,6 @@ void sort_entries(const Library& lib, Sort sort, std::vector<uint32_t>& result) 
     for (size_t k = 0; k < keyed.size(); ++k) result[k] = uint32_t(keyed[k]);
 }
 
-}  // namespace
 
 bool entry_matches(const Library& lib, uint32_t ei, const Query& q) { return entry_matches(lib, ei, q, nullptr); }
 

@@ -259,6 +259,9 @@ EMSCRIPTEN_KEEPALIVE void dv_input_text(const char* utf8) {
     dv::wake();
 }
 EMSCRIPTEN_KEEPALIVE void dv_wake() { dv::wake(); }
+// The page is going away (pagehide): hand over the view settings now, a change of the last
+// half second included.
+EMSCRIPTEN_KEEPALIVE void dv_flush_view_settings() { host_view_settings_changed(dv::app_view_settings_json(g.app)); }
 // One request of a Hugging Face run ended. net: dv::HfNet as a number (0 = a response arrived);
 // len < 0: no body. Ok days are kept in IndexedDB before the library takes them.
 EMSCRIPTEN_KEEPALIVE void dv_hf_attempt(int gen, int index, int net, const char* detail, int status,

@@ -317,6 +317,11 @@ std::string app_state_json(App& app) {
     s["sort"] = std::string(sort_key_name(app.sort.key)) + (app.sort.descending ? " desc" : " asc");
     s["mode"] = app.mode == ViewMode::Day ? "day" : app.mode == ViewMode::Period ? "period" : "list";
     s["period"] = app.mode == ViewMode::Period ? json(format_period(app_period(app))) : json(nullptr);
+    // The period view's ranking (keys, best first), as `digest-cli query "date:FIRST..LAST" --sort votes`.
+    json period_rows = json::array();
+    if (app.mode == ViewMode::Period && !app.lib.days.empty())
+        for (uint32_t ei : app_period_rows(app, app_period(app))) period_rows.push_back(std::string(entry_key(app.lib, app.lib.entries[ei])));
+    s["period_rows"] = period_rows;
     s["day"] = app.mode == ViewMode::Day && app.day_index >= 0 && app.day_index < (int)app.lib.days.size()
                    ? json(format_date(app.lib.days[app.day_index]))
                    : json(nullptr);

@@ -295,6 +295,7 @@ struct App {
         std::string saved_rename_to;
         std::vector<std::string> remove_names;  // a month or source the Files section asks to remove
         std::string remove_what;                // its name, for the question and the status
+        std::string search_seen;                // the query text the search box showed last frame
     } inputs;
     MatchRowCache match_rows;
     SummaryLineCache summary_lines;
@@ -307,6 +308,7 @@ struct App {
         float width = 0;
     };
     std::vector<ColumnInfo> papers_columns;
+    bool papers_sort_synced = false;       // the table's header shows app.sort (panel_papers.cpp)
     // The Files section's tree (core/file_tree.h), rebuilt by app_file_tree when the library changes.
     struct FileTreeCache {
         uint64_t generation = UINT64_MAX;

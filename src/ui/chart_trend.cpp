@@ -36,6 +36,8 @@ std::string period_title(const Period& p) {
 void trend_controls(App& app) {
     ChartState& c = app.charts;
     const float em = ImGui::GetFontSize();
+    // R from anywhere in the charts window: bring the trend section up with its field.
+    if (c.trend_focus) ImGui::SetScrollHereY(0.1f);
     if (toggle_button("Weeks", !c.trend_months)) c.trend_months = false;
     ImGui::SameLine(0, 2);
     if (toggle_button("Months", c.trend_months)) c.trend_months = true;

@@ -17,8 +17,10 @@ void app_frame(App& app) {
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(vp->WorkPos);
     ImGui::SetNextWindowSize(vp->WorkSize);
+    // Not NoSavedSettings: tables inherit it from their root window, and the papers table's
+    // columns are kept (app_view_settings_json). Position and size are set every frame anyway.
     ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
-                             ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
+                             ImGuiWindowFlags_NoBringToFrontOnFocus;
     ImGui::Begin("##digest-viewer", nullptr, flags);
 
     handle_shortcuts(app);

@@ -49,10 +49,22 @@ void mark_icons(const App& app, uint32_t entry, float width, float size) {
     if (fresh) dl->AddCircleFilled(ImVec2(x, cy), r * 0.45f, app.dark ? IM_COL32(90, 190, 255, 255) : IM_COL32(20, 110, 220, 255));
 }
 
-static void apply_sort_specs(App& app) {
+static int sort_column(SortKey k) {
+    switch (k) {
+    case SortKey::Votes: return ColVotes;
+    case SortKey::Percentile: return ColPct;
+    case SortKey::Title: return ColTitle;
+    default: return ColDate;
+    }
+}
+
+// The app's sort is the one that counts (the URL, the left pane's combo, a saved search set it);
+// the header shows it and a click on a header changes it. The table's own settings also hold a
+// sort (kept with the columns): on the first frame it is overridden, never adopted.
+static void sync_sort_specs(App& app) {
     ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs();
     if (!specs) return;
-    if (specs->SpecsDirty && specs->SpecsCount > 0) {
+    if (specs->SpecsDirty && specs->SpecsCount > 0 && app.papers_sort_synced) {
         const ImGuiTableColumnSortSpecs& s = specs->Specs[0];
         SortKey key = app.sort.key;
         switch (s.ColumnUserID) {
@@ -68,8 +80,13 @@ static void apply_sort_specs(App& app) {
             app.sort.descending = desc;
             app.query_dirty = true;
         }
-        specs->SpecsDirty = false;
     }
+    specs->SpecsDirty = false;
+    const ImGuiSortDirection want = app.sort.descending ? ImGuiSortDirection_Descending : ImGuiSortDirection_Ascending;
+    const ImGuiTableColumnSortSpecs* s = specs->SpecsCount > 0 ? &specs->Specs[0] : nullptr;
+    if (!s || s->ColumnIndex != sort_column(app.sort.key) || s->SortDirection != want)
+        ImGui::TableSetColumnSortDirection(sort_column(app.sort.key), want, false);
+    app.papers_sort_synced = true;
 }
 
 // What the reader made of the columns (ImGui keeps it in its table settings, the platform keeps
@@ -153,7 +170,7 @@ void panel_papers(App& app) {
     }
     ImGuiTableFlags flags = ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV |
                             ImGuiTableFlags_Resizable | ImGuiTableFlags_Sortable | ImGuiTableFlags_SizingFixedFit |
-                            ImGuiTableFlags_Hideable;
+                            ImGuiTableFlags_Hideable | ImGuiTableFlags_Reorderable;
     // A narrow table (a small window, scale 2, a wide detail pane) drops Pct, first author and
     // author count for the frame (ImGuiTableColumnFlags_Disabled leaves the reader's own column
     // choices alone): the title needs the width, and the detail pane shows all three.
@@ -176,7 +193,7 @@ void panel_papers(App& app) {
     ImGui::TableSetupColumn("Date", def(SortKey::Date) | dir(SortKey::Date), text_w("2024-12-31") + arrow * 0.5f, ColDate);
     ImGui::TableSetupColumn("Votes", def(SortKey::Votes) | dir(SortKey::Votes), text_w("Votes") + arrow, ColVotes);
     ImGui::TableSetupColumn("Pct", def(SortKey::Percentile) | dir(SortKey::Percentile) | minor, text_w("Pct") + arrow, ColPct);
-    ImGui::TableSetupColumn("##marks", ImGuiTableColumnFlags_NoSort, 2.7f * em, ColMarks);
+    ImGui::TableSetupColumn("Marks", ImGuiTableColumnFlags_NoSort, 2.7f * em, ColMarks);
     ImGui::TableSetupColumn("Title", ImGuiTableColumnFlags_WidthStretch | def(SortKey::Title) |
                                          (app.sort.key == SortKey::Title ? dir(SortKey::Title) : ImGuiTableColumnFlags_PreferSortAscending),
                             1.0f, ColTitle);
@@ -184,7 +201,7 @@ void panel_papers(App& app) {
     ImGui::TableSetupColumn("#", ImGuiTableColumnFlags_NoSort | minor, text_w("999"), ColAuthors);
     ImGui::TableHeadersRow();
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Pct: vote percentile within the paper's day");
-    apply_sort_specs(app);
+    sync_sort_specs(app);
     record_columns(app);
 
     int64_t scroll_row = -1;

@@ -6,6 +6,7 @@
 
 #include "app.h"
 #include "imgui.h"
+#include "imgui_internal.h"  // ImGuiInputTextState: reload the box when the query changes elsewhere
 #include "imgui_stdlib.h"
 #include "panels.h"
 #include "widgets.h"
@@ -47,10 +48,16 @@ void panel_top_bar(App& app) {
         ImGui::SetKeyboardFocusHere();
         app.focus_search = false;
     }
+    // The query changed from outside while the box is being edited (a link, back/forward, a chart
+    // click, a saved search): an active InputText keeps its own copy, so tell it to read ours.
+    if (app.inputs.search_seen != app.query_text) {
+        if (ImGuiInputTextState* st = ImGui::GetInputTextState(ImGui::GetID("##search"))) st->ReloadUserBufAndMoveToEnd();
+    }
     ImGui::SetNextItemWidth(search_w);
     if (ImGui::InputTextWithHint("##search", app.ime_composing ? "" : "Search (/)   e.g.  diffusion  \"world model\"  author:Kim  votes>=10  date:2024-06",
                                  &app.query_text, ImGuiInputTextFlags_EscapeClearsAll))
         app.query_dirty = true;
+    app.inputs.search_seen = app.query_text;
     if (ImGui::IsItemActive() && ImGui::IsKeyPressed(ImGuiKey_Enter)) ImGui::SetWindowFocus(nullptr);
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_DelayNormal))
         ImGui::SetTooltip("Words are AND-ed; case-insensitive for Latin, Hangul as typed.\n"
