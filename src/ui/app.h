@@ -185,6 +185,7 @@ struct ChartState {
     std::string trend_terms[kTrendTerms];
     bool trend_months = false;             // months instead of ISO weeks
     bool trend_focus = false;              // focus term field trend_focus_slot next frame (R)
+    bool trend_scroll = false;             // scroll the trend section into view next frame (after R)
     int trend_focus_slot = 0;
     TrendTable trend_table;
     std::vector<TrendSeries> trends;

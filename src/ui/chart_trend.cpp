@@ -36,8 +36,12 @@ std::string period_title(const Period& p) {
 void trend_controls(App& app) {
     ChartState& c = app.charts;
     const float em = ImGui::GetFontSize();
-    // R from anywhere in the charts window: bring the trend section up with its field.
-    if (c.trend_focus) ImGui::SetScrollHereY(0.1f);
+    // R from anywhere in the charts window: bring the trend section up with its field, the frame
+    // after the field took the focus (focusing scrolls only as far as the field itself).
+    if (c.trend_scroll) {
+        ImGui::SetScrollHereY(0.1f);
+        c.trend_scroll = false;
+    }
     if (toggle_button("Weeks", !c.trend_months)) c.trend_months = false;
     ImGui::SameLine(0, 2);
     if (toggle_button("Months", c.trend_months)) c.trend_months = true;
@@ -47,6 +51,7 @@ void trend_controls(App& app) {
         if (c.trend_focus && i == c.trend_focus_slot) {
             ImGui::SetKeyboardFocusHere();
             c.trend_focus = false;
+            c.trend_scroll = true;
         }
         ImGui::SetNextItemWidth(9 * em);
         ImGui::InputTextWithHint("##term", i == 0 ? "compare a term (R)" : "another term", &c.trend_terms[i]);
@@ -115,7 +120,11 @@ void chart_trend(App& app, float w) {
         for (size_t i = 0; i < t.periods.size(); ++i) top = std::max(top, share(ts.matching[i], t.totals[i]));
     // Percent on the axis: 0 .. the first nice tick above the highest share.
     const std::vector<double> pct = nice_ticks(0, std::max(1.0, top * 100.0), 4);
-    const double ytop = std::max(top * 100.0, pct.empty() ? 1.0 : pct.back());
+    double ytop = std::max(top * 100.0, pct.empty() ? 1.0 : pct.back());
+    if (pct.size() >= 2) {  // nice_ticks stops at or below the top: round up to the next step
+        const double step = pct[1] - pct[0];
+        ytop = std::max(step, std::ceil(top * 100.0 / step - 1e-9) * step);
+    }
     const LinearScale ys{0, ytop, f.p1.y, f.p0.y};
     std::vector<chart::Tick> yt;
     for (double v : nice_ticks(0, ytop, 4)) yt.push_back({float(ys.map(v)), format_tick(v) + "%"});

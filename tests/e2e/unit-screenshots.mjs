@@ -34,6 +34,23 @@ export default async function run() {
         await frames(p, 3);
         shots.push(await screenshot(p, `help-${dsf}x.png`));
         await p.keyboard.press('Escape');
+        // Reading at a glance (issue 12): snippet rows of a Korean search, the week's top view,
+        // the term trend chart.
+        const hash = async (h, fn, what) => { await p.evaluate((x) => { location.hash = x; }, h); return waitState(p, fn, null, { what }); };
+        await hash('#q=' + encodeURIComponent('확산'), (s) => s.query === '확산' && s.rows.length > 0, 'snippets');
+        shots.push(await screenshot(p, `snippets-${dsf}x.png`));
+        await hash('#period=2024-W23', (s) => s.mode === 'period' && s.period === '2024-W23', 'week view');
+        shots.push(await screenshot(p, `period-${dsf}x.png`));
+        await hash('#q=diffusion', (s) => s.query === 'diffusion' && s.mode === 'list', 'diffusion');
+        await pressAndWait(p, 'c', (s) => s.charts_open && s.charts.trend.length > 0, null, 'charts with a trend');
+        await p.keyboard.press('r');
+        await frames(p, 3);
+        await p.keyboard.type('agent');
+        await waitState(p, (s) => s.charts.trend.some((x) => x.term === 'agent'), null, { what: 'trend term' });
+        shots.push(await screenshot(p, `trend-${dsf}x.png`));
+        await p.mouse.click(640, 790);
+        await pressAndWait(p, 'c', (s) => !s.charts_open, null, 'charts closed');
+        await hash('#', (s) => s.query === '', 'cleared');
         if (dsf !== 1) {
           metrics.screenshots.push(...shots);
           steps.note(`${dsf}x: ${shots.join(' ')}`);
