@@ -144,6 +144,7 @@ FileTree file_tree(const Library& lib) {
         count_diagnostics(r.diagnostics, t.sources[it->second]);
     }
     std::sort(t.sources.begin(), t.sources.end(), [](const FileTreeSource& a, const FileTreeSource& b) {
+        if (a.key.empty() != b.key.empty()) return b.key.empty();  // files without a folder last
         if (a.label != b.label) return a.label < b.label;
         return a.key < b.key;
     });

@@ -43,7 +43,7 @@ struct FileTreeSource {
 };
 
 struct FileTree {
-    std::vector<FileTreeSource> sources;   // by label, then key
+    std::vector<FileTreeSource> sources;   // by label, then key; files without a folder last
     std::vector<int32_t> dates;            // file_date of each Library::files index
 };
 
