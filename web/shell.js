@@ -35,9 +35,22 @@
     fatal('Digest Viewer needs WebGL 2, which is not available here (it may be switched off, or the graphics driver is blocked). Try another browser or enable hardware acceleration.');
     return;
   }
+  // A lost WebGL context (GPU reset, a long background tab) comes back by itself when the page
+  // asks for it (preventDefault): the viewer keeps its library and view in wasm memory and only
+  // remakes its GL objects on restore. Only if the browser never gives it back is it fatal.
+  let glLostTimer = 0;
   canvas.addEventListener('webglcontextlost', (e) => {
     e.preventDefault();
-    fatal('The graphics context was lost (the GPU was reset or the tab was in the background for long). Reload the page to continue; dropped files have to be dropped again.');
+    if (window.Module && Module._dv_gl_lost) Module._dv_gl_lost();
+    statusEl.textContent = 'The graphics context was lost; waiting for the browser to restore it\u2026';
+    statusEl.classList.remove('done');
+    clearTimeout(glLostTimer);
+    glLostTimer = setTimeout(() => fatal('The graphics context was lost and not restored (the GPU was reset or is unavailable). Reload the page to continue; the library is kept in this browser.'), 20000);
+  });
+  canvas.addEventListener('webglcontextrestored', () => {
+    clearTimeout(glLostTimer);
+    statusEl.classList.add('done');
+    if (window.Module && Module._dv_gl_restored) Module._dv_gl_restored();
   });
 
   let readyResolve;
@@ -449,7 +462,11 @@
   // --- Test hooks ---------------------------------------------------------------------------------
   window.digestViewer = {
     ready,
-    state() { return JSON.parse(Module.UTF8ToString(Module._dv_state_json())); },
+    state() {
+      const s = JSON.parse(Module.UTF8ToString(Module._dv_state_json()));
+      s.gl_restores = Module._dv_gl_restores();  // WebGL contexts lost and restored so far
+      return s;
+    },
     loadFiles(list) { return loadFiles(list.map((f) => ({ name: f.name, file: f }))); },
     loadSample() { return ready.then(() => Module._dv_load_sample()); },
     downloads() { return downloads.slice(); },

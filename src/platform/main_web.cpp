@@ -12,6 +12,8 @@
 
 #include "gl_frame.h"
 #include "imgui.h"
+#include "imgui_impl_opengl3.h"
+#include "scatter_gl.h"
 #include "platform_common.h"
 #include <nlohmann/json.hpp>
 
@@ -27,6 +29,8 @@ struct Web {
     dv::App app;
     GLFWwindow* window = nullptr;
     bool ready = false;
+    bool gl_lost = false;         // between webglcontextlost and webglcontextrestored: draw nothing
+    int gl_restores = 0;          // contexts restored (state().gl_restores, for tests)
     std::string state;            // returned by dv_state_json()
     std::string clipboard;        // what ImGui last copied (the page's clipboard is write-only)
     ImGuiPlatformImeData ime;     // where ImGui's text caret is (Platform_SetImeDataFn)
@@ -213,6 +217,7 @@ void sync_text_input() {
 void main_loop() {
     sync_canvas_size();
     dv::follow_system_theme(g.app, js_prefers_dark());
+    if (g.gl_lost) return;  // nothing to draw into until the browser gives the context back
     if (glfwGetTime() > dv::wake_timer().until && !ImGui::GetIO().WantTextInput && g.ready) return;  // idle: draw nothing
     dv::gl_frame(g.window, g.app);  // app_frame tells host_set_location when the view changed
     sync_text_input();
@@ -246,6 +251,7 @@ EMSCRIPTEN_KEEPALIVE void dv_load_sample() {
     dv::app_load_sample(g.app);
     dv::wake();
 }
+EMSCRIPTEN_KEEPALIVE int dv_gl_restores() { return g.gl_restores; }
 EMSCRIPTEN_KEEPALIVE const char* dv_state_json() {
     g.state = dv::app_state_json(g.app);
     return g.state.c_str();
@@ -259,6 +265,25 @@ EMSCRIPTEN_KEEPALIVE void dv_input_text(const char* utf8) {
     dv::wake();
 }
 EMSCRIPTEN_KEEPALIVE void dv_wake() { dv::wake(); }
+// WebGL context loss (GPU reset, a tab long in the background): the library, the view and the
+// marks live in wasm memory and are not touched; only GL objects are gone. On restore the
+// renderer's buffers, shaders and textures (the font atlas: ImGui recreates what the backend
+// destroyed) and the scatter's are made again, and the scatter's points uploaded again.
+EMSCRIPTEN_KEEPALIVE void dv_gl_lost() { g.gl_lost = true; }
+EMSCRIPTEN_KEEPALIVE void dv_gl_restored() {
+    ImGui_ImplOpenGL3_DestroyDeviceObjects();  // the old names are dead; this forgets them
+    dv::scatter_gl_shutdown();
+    // Deleting objects of the lost context is an INVALID_OPERATION in WebGL: expected, cleared
+    // here so that an error after this point means something.
+    while (glGetError() != GL_NO_ERROR) {
+    }
+    ImGui_ImplOpenGL3_CreateDeviceObjects();
+    dv::scatter_gl_install(g.app);
+    g.app.charts.uploaded = 0;
+    g.gl_lost = false;
+    g.gl_restores++;
+    dv::wake(2.0);
+}
 // The page is going away (pagehide): hand over the view settings now, a change of the last
 // half second included.
 EMSCRIPTEN_KEEPALIVE void dv_flush_view_settings() { host_view_settings_changed(dv::app_view_settings_json(g.app)); }

@@ -13,7 +13,7 @@
 //
 // One file per topic, each a default export run here in this order (the main page carries the
 // loaded corpus from one to the next): unit-load (1-2), unit-search (3-4), unit-select (5),
-// unit-export (6), unit-charts (7), unit-reading (12a-d: why it matched, the top view, trends, files, kept columns), unit-bad-inputs (8), unit-mixed (9, a fresh page), unit-idle,
+// unit-export (6), unit-charts (7), unit-reading (12a-d: why it matched, the top view, trends, files, kept columns), unit-robust (13a: WebGL context loss), unit-bad-inputs (8), unit-mixed (9, a fresh page), unit-idle,
 // unit-transfer, unit-fetch (its own context and the Hugging Face stand-in), unit-triage (fresh pages:
 // the reader's marks), unit-screenshots (fresh pages). suite.mjs holds the shared setup and helpers.
 import fs from 'node:fs';
@@ -26,6 +26,7 @@ import select from './unit-select.mjs';
 import exportResult from './unit-export.mjs';
 import charts from './unit-charts.mjs';
 import reading from './unit-reading.mjs';
+import robust from './unit-robust.mjs';
 import badInputs from './unit-bad-inputs.mjs';
 import mixed from './unit-mixed.mjs';
 import idle from './unit-idle.mjs';
@@ -34,7 +35,7 @@ import fetchHf from './unit-fetch.mjs';
 import triage from './unit-triage.mjs';
 import screenshots from './unit-screenshots.mjs';
 
-const TOPICS = { load, search, select, export: exportResult, charts, reading, badInputs, mixed, idle, transfer, fetchHf, triage, screenshots };
+const TOPICS = { load, search, select, export: exportResult, charts, reading, robust, badInputs, mixed, idle, transfer, fetchHf, triage, screenshots };
 const only = args.only ? new Set(['load', ...String(args.only).split(',')]) : null;
 for (const [name, topic] of Object.entries(TOPICS)) if (!only || only.has(name)) await topic();
 
