@@ -373,3 +373,39 @@ TEST_CASE("corpus: 5,019 listed papers, deduplicated by arXiv id", "[library][co
     CHECK(entry_ids.size() == lib.entries.size());
     CHECK(lib.total_listed == 5019 + 183 + 507);  // FORMAT.md's per-folder paper counts
 }
+
+TEST_CASE("library_prepare parses without touching the library; library_commit answers like library_add", "[library]") {
+    const std::string a = dvtest::digest_section("2024-06-03", {{"2406.00001", "A paper", 3, "X", {}}});
+    const std::string b = dvtest::digest_section("2024-06-04", {{"2406.00002", "B paper", 4, "Y", {}}});
+    dv::Library lib;
+    dv::library_add(lib, "a.md", a);
+    dv::library_rebuild(lib);
+    const uint64_t gen = lib.generation;
+    // Staged: b, a again (unchanged), b under another name (a duplicate only once b is in).
+    std::vector<dv::PreparedFile> staged;
+    staged.push_back(dv::library_prepare(lib, "b.md", b));
+    staged.push_back(dv::library_prepare(lib, "a.md", a));
+    staged.push_back(dv::library_prepare(lib, "b-copy.md", b));
+    CHECK(lib.generation == gen);  // nothing changed while preparing
+    CHECK(lib.files.size() == 1);
+    CHECK(staged[0].has_parse);
+    CHECK(!staged[1].has_parse);  // the library already holds these bytes
+    CHECK(staged[2].has_parse);   // not yet a duplicate: b is not in the library
+    CHECK(dv::library_commit(lib, std::move(staged[0]), {}).kind == dv::AddResult::Added);
+    CHECK(dv::library_commit(lib, std::move(staged[1]), {}).kind == dv::AddResult::Unchanged);
+    CHECK(dv::library_commit(lib, std::move(staged[2]), {}).kind == dv::AddResult::Duplicate);
+    dv::library_rebuild(lib);
+    CHECK(lib.files.size() == 2);
+    CHECK(lib.entries.size() == 2);
+    // Prepared without a parse, then the library changed: commit parses the bytes it is given.
+    dv::PreparedFile again = dv::library_prepare(lib, "b2.md", b);  // a duplicate of b.md now
+    CHECK(!again.has_parse);
+    dv::library_remove(lib, "b.md");
+    CHECK(dv::library_commit(lib, dv::PreparedFile(again), b).kind == dv::AddResult::Added);
+    // ... and without the bytes it refuses, saying why.
+    dv::library_remove(lib, "b2.md");
+    const dv::AddResult r = dv::library_commit(lib, std::move(again), {});
+    CHECK(r.kind == dv::AddResult::Rejected);
+    REQUIRE(!r.diagnostics.empty());
+    CHECK(r.diagnostics[0].message.find("load it again") != std::string::npos);
+}

@@ -28,6 +28,13 @@ Module['dvAddFile'] = function (name, bytes) {
     return dvWithBytes(bytes, function (dataPtr, len) { return _dv_add_file(namePtr, dataPtr, bytes ? len : -1); });
   });
 };
+// The same for a file of a large drop, parsed now and committed by _dv_finish_load.
+Module['dvStageFile'] = function (name, bytes) {
+  return dvWithString(name, function (namePtr) {
+    return dvWithBytes(bytes, function (dataPtr, len) { return _dv_stage_file(namePtr, dataPtr, bytes ? len : -1); });
+  });
+};
+Module['dvRefuseLarge'] = function (name, size) { dvWithString(name, function (p) { _dv_refuse_large(p, size); }); };
 // One Hugging Face request ended (web/shell.js DV.hfRequest): strings and the body through the
 // same marshalling; body === null: none (passed as length -1).
 Module['dvHfAttempt'] = function (gen, index, net, detail, status, retryAfter, body) {

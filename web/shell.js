@@ -188,6 +188,7 @@
     },
     hfConfig() { return hfConfig(); },
     triageChanged(text) { writeTriage(text); },
+    cancelLoad() { cancelLoad = true; },
     // The papers table's columns and the row mode (the viewer's own JSON), kept on this machine.
     viewSettingsGet() { try { return localStorage.getItem(VIEW_SETTINGS) || ''; } catch (e) { return ''; } },
     viewSettingsSet(text) { try { localStorage.setItem(VIEW_SETTINGS, text); } catch (e) { /* private mode: for this visit only */ } },
@@ -273,21 +274,65 @@
 
   // --- Handing files to wasm ------------------------------------------------------------------------
   let loading = Promise.resolve();
+  let cancelLoad = false;   // set by the viewer (Esc, the Cancel button) through DV.cancelLoad
+  const READ_AHEAD_BYTES = 64 << 20;  // files being read ahead of the one being parsed
+  const WORK_MS = 100;      // a large load hands over this long between two frames
+  // A load this small finishes before a frame would help (the 330-file corpus: ~0.5 s): no yields.
+  const isLarge = (files, bytes) => files > 1000 || bytes > (32 << 20);
+  // Yields for one frame (rAF), or 50 ms where frames do not come (a background tab).
+  const nextFrame = () => new Promise((resolve) => {
+    const t = setTimeout(resolve, 50);
+    requestAnimationFrame(() => { clearTimeout(t); setTimeout(resolve, 0); });
+  });
   function loadFiles(entries, persist = true) {
     // Serialize loads so two quick drops never interleave their rebuilds.
     loading = loading.then(() => ready).then(async () => {
       if (!entries.length) return;
       setStatus('');
-      // Read every file first (in parallel), then hand them all to wasm in one synchronous run:
-      // no frame is drawn between two files, and the library is rebuilt once.
-      const contents = await Promise.all(entries.map(({ file }) =>
-        file.arrayBuffer().then((b) => new Uint8Array(b), () => null)));
-      // Unreadable files (permissions, vanished) arrive as null: the viewer reports them.
-      // Only what the viewer accepted is stored, in one transaction for the whole drop.
+      cancelLoad = false;
+      // Files are read ahead (up to READ_AHEAD_BYTES in flight) and handed to the viewer in order,
+      // which parses each as it comes (dv_stage_file: the library on screen is untouched); a large
+      // load draws a frame every WORK_MS so the progress bar moves and Esc can cancel.
+      // _dv_finish_load commits everything with one rebuild. Files too large for the viewer are
+      // never read; unreadable ones (permissions, vanished) arrive as null.
+      const max = Module._dv_max_file_bytes();
+      const sizeOf = (e) => (e.file.size <= max ? e.file.size : 0);
+      const totalBytes = entries.reduce((n, e) => n + sizeOf(e), 0);
+      const workMs = isLarge(entries.length, totalBytes) ? WORK_MS : Infinity;
+      const reads = new Array(entries.length);
+      let next = 0, ahead = 0;
+      const readAhead = () => {
+        while (next < entries.length && (ahead < READ_AHEAD_BYTES || next === 0)) {
+          const e = entries[next];
+          ahead += sizeOf(e);
+          reads[next] = e.file.size > max ? Promise.resolve('large') : e.file.arrayBuffer().then((b) => new Uint8Array(b), () => null);
+          next++;
+        }
+      };
+      let done = 0, doneBytes = 0, lastYield = performance.now();
       const keep = [];
-      entries.forEach(({ name }, i) => {
-        if (accepted(addFile(name, contents[i]))) keep.push({ name, bytes: contents[i] });
-      });
+      const progress = () => Module._dv_load_progress(done, entries.length, doneBytes, totalBytes);
+      progress();
+      while (done < entries.length && !cancelLoad) {
+        readAhead();
+        const { name, file } = entries[done];
+        const bytes = await reads[done];
+        reads[done] = null;
+        ahead -= sizeOf(entries[done]);
+        if (bytes === 'large') Module.dvRefuseLarge(name, file.size);
+        else {
+          if (accepted(ADD_RESULT[Module.dvStageFile(name, bytes)] || 'rejected')) keep.push({ name, bytes });
+          if (bytes) doneBytes += bytes.length;
+        }
+        done++;
+        if (performance.now() - lastYield > workMs && done < entries.length) {
+          progress();
+          await nextFrame();  // a frame: the progress bar, and input (Esc)
+          lastYield = performance.now();
+        }
+      }
+      progress();
+      // Only what the viewer accepted is stored, in one transaction for the whole drop.
       if (persist && keep.length) storeLater(() => store.putAll(keep));
       Module._dv_finish_load();
     });

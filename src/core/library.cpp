@@ -26,42 +26,81 @@ void drop_rejected(Library& lib, std::string_view name) {
 
 }  // namespace
 
-AddResult library_add(Library& lib, std::string_view name, std::string_view bytes) {
+namespace {
+
+// What library_commit would answer without parsing: the same name with the same bytes
+// (Unchanged), or the same bytes under another name (Duplicate); else Added (to be parsed).
+AddResult::Kind precheck(const Library& lib, std::string_view name, uint64_t h, size_t size, int& existing, std::string& dup_of) {
+    existing = find_file(lib, name);
+    if (existing >= 0 && lib.files[existing].hash == h && lib.files[existing].bytes == size) return AddResult::Unchanged;
+    for (const LoadedFile& f : lib.files) {
+        if (f.hash == h && f.bytes == size && f.name != name) {
+            dup_of = f.name;
+            return AddResult::Duplicate;
+        }
+    }
+    return AddResult::Added;
+}
+
+}  // namespace
+
+PreparedFile library_prepare(const Library& lib, std::string_view name, std::string_view bytes) {
+    PreparedFile p;
+    p.name = std::string(name);
+    p.hash = hash_bytes(bytes);
+    p.bytes = bytes.size();
+    int existing;
+    std::string dup_of;
+    if (precheck(lib, name, p.hash, p.bytes, existing, dup_of) != AddResult::Added) return p;  // nothing to parse (yet)
+    p.parsed = parse(bytes, name);
+    p.has_parse = true;
+    return p;
+}
+
+AddResult library_commit(Library& lib, PreparedFile&& p, std::string_view bytes) {
     AddResult r;
-    const uint64_t h = hash_bytes(bytes);
-    const int existing = find_file(lib, name);
-    if (existing >= 0 && lib.files[existing].hash == h && lib.files[existing].bytes == bytes.size()) {
+    int existing;
+    std::string dup_of;
+    switch (precheck(lib, p.name, p.hash, p.bytes, existing, dup_of)) {
+    case AddResult::Unchanged:
         r.kind = AddResult::Unchanged;
         r.papers = lib.files[existing].papers.size();
         r.diagnostics = lib.files[existing].diagnostics;
         return r;
+    case AddResult::Duplicate:
+        r.kind = AddResult::Duplicate;
+        r.diagnostics.push_back({p.name, 0, Severity::Info, "same content as " + dup_of});
+        return r;
+    default: break;
     }
-    for (const LoadedFile& f : lib.files) {
-        if (f.hash == h && f.bytes == bytes.size() && f.name != name) {
-            r.kind = AddResult::Duplicate;
-            r.diagnostics.push_back({std::string(name), 0, Severity::Info, "same content as " + f.name});
+    // Prepared against another state of the library (a file committed since made this one new).
+    if (!p.has_parse) {
+        if (bytes.size() != p.bytes) {
+            r.kind = AddResult::Rejected;
+            r.diagnostics.push_back({p.name, 0, Severity::Error, "not read again: it matched a file that was removed while it loaded; load it again"});
             return r;
         }
+        p.parsed = parse(bytes, p.name);
+        p.has_parse = true;
     }
-
-    ParseResult pr = parse(bytes, name);
+    ParseResult& pr = p.parsed;
     bool error = false;
     for (const Diagnostic& d : pr.diagnostics) error |= d.severity == Severity::Error;
     if (error && pr.papers.empty()) {
         r.kind = AddResult::Rejected;
         r.diagnostics = pr.diagnostics;
-        drop_rejected(lib, name);
-        lib.rejected.push_back({std::string(name), std::move(pr.diagnostics)});
+        drop_rejected(lib, p.name);
+        lib.rejected.push_back({p.name, std::move(pr.diagnostics)});
         ++lib.generation;
         return r;
     }
-    drop_rejected(lib, name);
+    drop_rejected(lib, p.name);
 
     LoadedFile f;
-    f.name = std::string(name);
+    f.name = std::move(p.name);
     f.format = std::move(pr.format);
-    f.hash = h;
-    f.bytes = bytes.size();
+    f.hash = p.hash;
+    f.bytes = p.bytes;
     f.papers = std::move(pr.papers);
     f.diagnostics = std::move(pr.diagnostics);
     r.papers = f.papers.size();
@@ -76,6 +115,10 @@ AddResult library_add(Library& lib, std::string_view name, std::string_view byte
     lib.stale = true;
     ++lib.generation;
     return r;
+}
+
+AddResult library_add(Library& lib, std::string_view name, std::string_view bytes) {
+    return library_commit(lib, library_prepare(lib, name, bytes), bytes);
 }
 
 bool library_drop(Library& lib, std::string_view name) {

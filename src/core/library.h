@@ -93,7 +93,25 @@ struct AddResult {
     std::vector<Diagnostic> diagnostics;   // what parsing said (also kept in the file)
 };
 
+// A file read and parsed but not yet in a library: the slow half of library_add, which leaves the
+// library untouched, so a viewer can parse a large drop over many frames while it keeps drawing
+// the library as it was, then commit everything at once. `parsed` is empty (has_parse false) when
+// the library already holds these bytes (library_commit then answers Unchanged or Duplicate, or
+// parses after all if the library changed meanwhile, which needs the same bytes again).
+struct PreparedFile {
+    std::string name;
+    uint64_t hash = 0;
+    size_t bytes = 0;
+    bool has_parse = false;
+    ParseResult parsed;
+};
+PreparedFile library_prepare(const Library& lib, std::string_view name, std::string_view bytes);
+// Adds a prepared file (no rebuild), with library_add's answers. `bytes` is only needed when the
+// file was prepared without a parse and must be parsed now; pass {} otherwise (Rejected then).
+AddResult library_commit(Library& lib, PreparedFile&& p, std::string_view bytes);
+
 // Parses and adds one file but does not rebuild: call library_rebuild() after a batch.
+// library_commit(lib, library_prepare(lib, name, bytes), bytes).
 // Same bytes under another name: Duplicate, and nothing changes (not even that other name's
 // earlier content, if it had any).
 AddResult library_add(Library& lib, std::string_view name, std::string_view bytes);

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
 #include <string>
 
@@ -71,6 +72,8 @@ EM_JS(char*, js_hf_config, (), {
     stringToUTF8(s, p, n);
     return p;
 });
+// A long load: the page stops reading more files and finishes with what it read.
+EM_JS(void, js_cancel_load, (), { DV.cancelLoad(); });
 // The view settings (columns, row mode): localStorage, through the page (DV.viewSettings).
 EM_JS(void, js_view_settings_set, (const char* json), { DV.viewSettingsSet(UTF8ToString(json)); });
 EM_JS(char*, js_view_settings_get, (), {
@@ -162,6 +165,7 @@ void install_host(dv::App& app) {
     // The reader's triage (issue 10).
     app.host.triage_changed = host_triage_changed;
     app.host.view_settings_changed = host_view_settings_changed;
+    app.host.cancel_load = js_cancel_load;
 }
 
 // The clipboard and the IME caret go through the page (needs the ImGui context).
@@ -242,6 +246,27 @@ EMSCRIPTEN_KEEPALIVE int dv_add_file(const char* name, const char* data, int len
         return dv::AddResult::Rejected;
     }
     return dv::app_add_file(g.app, n, std::string_view(data, (size_t)len));
+}
+// A large drop, file by file over many frames (app_stage_file): parsed now, committed by
+// dv_finish_load. Same answers as dv_add_file (as far as known before the commit).
+EMSCRIPTEN_KEEPALIVE int dv_stage_file(const char* name, const char* data, int len) {
+    std::string n = name ? name : "(unnamed)";
+    dv::wake();
+    if (len < 0) {
+        dv::app_add_unreadable(g.app, n);
+        return dv::AddResult::Rejected;
+    }
+    return dv::app_stage_file(g.app, n, std::string_view(data, (size_t)len));
+}
+// Files the page did not read: too large for the viewer (size in bytes).
+EMSCRIPTEN_KEEPALIVE double dv_max_file_bytes() { return double(dv::kViewerMaxFileBytes); }
+EMSCRIPTEN_KEEPALIVE void dv_refuse_large(const char* name, double size) {
+    dv::app_add_refused(g.app, name ? name : "(unnamed)", dv::too_large_message((uint64_t)size));
+    dv::wake();
+}
+EMSCRIPTEN_KEEPALIVE void dv_load_progress(double files_done, double files_total, double bytes_done, double bytes_total) {
+    dv::app_load_progress(g.app, (size_t)files_done, (size_t)files_total, (uint64_t)bytes_done, (uint64_t)bytes_total);
+    dv::wake();
 }
 EMSCRIPTEN_KEEPALIVE void dv_finish_load() {
     dv::app_finish_load(g.app);

@@ -54,6 +54,8 @@ static void tally(App& app, const std::string& name, AddResult::Kind kind, size_
     t.last_message = std::move(msg);
 }
 
+static AddResult::Kind commit_one(App& app, PreparedFile&& p, std::string_view bytes);
+
 AddResult::Kind app_add_file(App& app, const std::string& name, std::string_view bytes) {
     app_begin_change(app);
     // A triage file (exported marks) opened or dropped like a digest is imported, not listed.
@@ -63,7 +65,23 @@ AddResult::Kind app_add_file(App& app, const std::string& name, std::string_view
         tally(app, name, ok ? AddResult::Unchanged : AddResult::Rejected, 0, ok ? msg : "Could not load " + name + ": " + msg);
         return ok ? AddResult::Unchanged : AddResult::Rejected;
     }
-    AddResult r = library_add(app.lib, name, bytes);
+    if (bytes.size() > kViewerMaxFileBytes) {
+        app_add_refused(app, name, too_large_message(bytes.size()));
+        return AddResult::Rejected;
+    }
+    return commit_one(app, library_prepare(app.lib, name, bytes), bytes);
+}
+
+std::string too_large_message(uint64_t size) {
+    char buf[160];
+    std::snprintf(buf, sizeof buf, "too large for the viewer (%.0f MB; at most %zu MB): no digest is this big; split it, or use digest-cli",
+                  double(size) / (1 << 20), kViewerMaxFileBytes >> 20);
+    return buf;
+}
+
+static AddResult::Kind commit_one(App& app, PreparedFile&& p, std::string_view bytes) {
+    const std::string name = p.name;
+    AddResult r = library_commit(app.lib, std::move(p), bytes);
     std::string msg;
     switch (r.kind) {
     case AddResult::Added: msg = "Loaded " + name + ": " + std::to_string(r.papers) + " papers"; break;
@@ -76,6 +94,54 @@ AddResult::Kind app_add_file(App& app, const std::string& name, std::string_view
     }
     tally(app, name, r.kind, r.papers, std::move(msg));
     return r.kind;
+}
+
+AddResult::Kind app_stage_file(App& app, const std::string& name, std::string_view bytes) {
+    app_begin_change(app);
+    if (looks_like_triage(bytes) || bytes.size() > kViewerMaxFileBytes) return app_add_file(app, name, bytes);
+    app.loading.staged.push_back(library_prepare(app.lib, name, bytes));
+    const PreparedFile& p = app.loading.staged.back();
+    if (!p.has_parse) return AddResult::Unchanged;  // or a duplicate: told at the commit
+    bool error = false;
+    for (const Diagnostic& d : p.parsed.diagnostics) error |= d.severity == Severity::Error;
+    return error && p.parsed.papers.empty() ? AddResult::Rejected : AddResult::Added;
+}
+
+void app_load_progress(App& app, size_t files_done, size_t files_total, uint64_t bytes_done, uint64_t bytes_total) {
+    LoadProgress& l = app.loading;
+    l.active = files_done < files_total;
+    l.files_done = files_done;
+    l.files_total = files_total;
+    l.bytes_done = bytes_done;
+    l.bytes_total = bytes_total;
+    if (!l.active) l.cancel_requested = false;
+}
+
+void app_cancel_load(App& app) {
+    if (!app.loading.active || app.loading.cancel_requested) return;
+    app.loading.cancel_requested = true;
+    app.load_tally.not_read = app.loading.files_total - app.loading.files_done;
+    if (app.host.cancel_load) app.host.cancel_load();
+    app_set_status(app, "Cancelling: keeping the " + format_count(app.loading.files_done) + " files read so far");
+}
+
+// The staged files join the library (in the order they were staged), before the one rebuild.
+static void commit_staged(App& app) {
+    std::vector<PreparedFile> staged = std::move(app.loading.staged);
+    app.loading.staged.clear();
+    for (PreparedFile& p : staged) commit_one(app, std::move(p), {});
+    app.loading.active = false;
+    app.loading.cancel_requested = false;
+}
+
+void app_add_refused(App& app, const std::string& name, const std::string& why) {
+    app_begin_change(app);
+    // Kept like a file library_add refused (latest rejection per name), so the diagnostics list it.
+    auto& rej = app.lib.rejected;
+    rej.erase(std::remove_if(rej.begin(), rej.end(), [&](const RejectedFile& f) { return f.name == name; }), rej.end());
+    rej.push_back({name, {Diagnostic{name, 0, Severity::Error, why}}});
+    ++app.lib.generation;
+    tally(app, name, AddResult::Rejected, 0, "Could not load " + name + ": " + why);
 }
 
 void app_add_unreadable(App& app, const std::string& name) {
@@ -98,6 +164,7 @@ static std::string load_summary(const LoadTally& t) {
     if (t.unchanged) msg += "; " + format_count(t.unchanged) + " already loaded (unchanged)";
     if (t.duplicate) msg += "; " + format_count(t.duplicate) + " with the same content as a loaded file: skipped";
     if (t.failed) msg += "; could not load " + format_count(t.failed) + " (" + t.first_failure + (t.failed > 1 ? ", ..." : "") + ")";
+    if (t.not_read) msg += "; cancelled: " + format_count(t.not_read) + " not read";
     return msg;
 }
 
@@ -114,6 +181,7 @@ static void report_library(App& app) {
 }
 
 void app_finish_load(App& app) {
+    if (!app.loading.staged.empty() || app.loading.active) commit_staged(app);
     size_t before = app.lib.entries.size();
     if (app.lib.stale) library_rebuild(app.lib);  // a removal or clear has rebuilt already
     app.query_dirty = true;
@@ -364,6 +432,10 @@ std::string app_state_json(App& app) {
     for (const Diagnostic& d : library_diagnostics(app.lib)) diags.push_back(diagnostic_json(d));
     s["diagnostics"] = diags;
     s["status"] = app.status;
+    s["loading"] = {{"active", app.loading.active}, {"cancel_requested", app.loading.cancel_requested},
+                    {"files_done", app.loading.files_done}, {"files_total", app.loading.files_total},
+                    {"bytes_done", app.loading.bytes_done}, {"bytes_total", app.loading.bytes_total},
+                    {"staged", app.loading.staged.size()}};
     s["last_query_ms"] = app.last_query_ms;
     s["charts_open"] = app.show_charts;
     s["triage"] = triage_state_json(app.triage, app.triage_ctx);

@@ -84,6 +84,9 @@ struct Host {
     // changed (ImGui asks at most once a second); the web keeps it in localStorage, the native
     // app in settings.json. The platform hands the kept text back once with app_load_view_settings.
     void (*view_settings_changed)(const std::string& json) = nullptr;
+    // A load in progress (app.loading) should stop reading files; it then finishes as usual with
+    // what was read. Null: loads cannot be cancelled on this platform.
+    void (*cancel_load)() = nullptr;
 };
 
 // The "Get from Hugging Face" action's state (src/ui/panel_fetch.cpp). enabled and notice_seen are
@@ -106,11 +109,22 @@ struct HfFetchUi {
 };
 
 // What app_add_file saw since the last app_finish_load, which turns it into one status line.
+// A load the platform runs over many frames (app_stage_file): its progress and the files parsed
+// so far, committed by app_finish_load.
+struct LoadProgress {
+    bool active = false;
+    bool cancel_requested = false;
+    size_t files_done = 0, files_total = 0;
+    uint64_t bytes_done = 0, bytes_total = 0;
+    std::vector<PreparedFile> staged;
+};
+
 struct LoadTally {
     size_t files = 0, added = 0, replaced = 0, unchanged = 0, duplicate = 0, failed = 0;
     size_t papers = 0;                 // papers in the added and replaced files
     std::string last_message;          // the message of the last file (the status of a one-file load)
     std::string first_failure;         // "name: reason" of the first file not loaded
+    size_t not_read = 0;               // a cancelled load: files left unread
 };
 
 enum class ViewMode : uint8_t { List, Day, Period };
@@ -236,6 +250,7 @@ struct App {
     Host host;
     PathDialog path_dialog;                // the desktop's open/save dialog, if one is showing
     LoadTally load_tally;
+    LoadProgress loading;
     std::vector<std::string> reported_files;  // sorted names at the last host.library_changed
     Fonts fonts;
 
@@ -359,6 +374,20 @@ void app_begin_change(App& app);
 AddResult::Kind app_add_file(App& app, const std::string& name, std::string_view bytes);
 // A file the platform could not read (permissions, vanished): reported as such, counted as rejected.
 void app_add_unreadable(App& app, const std::string& name);
+// A file refused before reading (`why`, e.g. too large): reported like an unreadable one.
+void app_add_refused(App& app, const std::string& name, const std::string& why);
+// Files larger than this are refused by the viewers (not the CLI): one parse of them would hold
+// the UI for seconds, and no digest is near it (a month of the largest ones is a few MB).
+constexpr size_t kViewerMaxFileBytes = size_t(64) << 20;
+std::string too_large_message(uint64_t size);  // the reason given for such a file
+
+// A large load over many frames: app_stage_file parses a file without touching the library (the
+// UI keeps drawing what is loaded), app_load_progress says how far the platform is, and
+// app_finish_load commits everything staged with one rebuild. Cancelling (Esc, the status bar's
+// button) asks the platform through host.cancel_load to stop reading; what was staged is kept.
+AddResult::Kind app_stage_file(App& app, const std::string& name, std::string_view bytes);
+void app_load_progress(App& app, size_t files_done, size_t files_total, uint64_t bytes_done, uint64_t bytes_total);
+void app_cancel_load(App& app);
 void app_finish_load(App& app);
 // The embedded sample digests (written for the project).
 void app_load_sample(App& app);

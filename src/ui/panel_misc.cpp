@@ -59,9 +59,30 @@ void panel_drop_zone(App& app) {
     ImGui::EndGroup();
 }
 
+// A load running over many frames: files and bytes so far, and Cancel (Esc).
+static void load_progress_bar(App& app) {
+    const LoadProgress& l = app.loading;
+    const float em = ImGui::GetFontSize();
+    const float frac = l.bytes_total ? float(double(l.bytes_done) / double(l.bytes_total))
+                                     : l.files_total ? float(l.files_done) / float(l.files_total) : 0.0f;
+    char label[96];
+    std::snprintf(label, sizeof label, "%s of %s files", format_count(l.files_done).c_str(), format_count(l.files_total).c_str());
+    ImGui::ProgressBar(frac, ImVec2(16 * em, 0), label);
+    ImGui::SameLine();
+    ImGui::TextDisabled("%.1f of %.1f MB", double(l.bytes_done) / (1 << 20), double(l.bytes_total) / (1 << 20));
+    if (app.host.cancel_load) {
+        ImGui::SameLine();
+        ImGui::BeginDisabled(l.cancel_requested);
+        if (ImGui::SmallButton(l.cancel_requested ? "Cancelling..." : "Cancel (Esc)")) app_cancel_load(app);
+        ImGui::EndDisabled();
+    }
+}
+
 void panel_status_bar(App& app) {
     ImGui::Separator();
-    if (!app.status.empty()) {
+    if (app.loading.active) {
+        load_progress_bar(app);
+    } else if (!app.status.empty()) {
         ImGui::TextUnformatted(app.status.c_str());
     } else if (!app.lib.entries.empty()) {
         ImGui::TextDisabled("Ready");
@@ -138,7 +159,7 @@ void panel_help(App& app) {
     }
     static const char* keys[][2] = {
         {"/", "focus the search box"},
-        {"Esc", "clear the search, close a window"},
+        {"Esc", "cancel a long load, clear the search, close a window"},
         {"Enter (in search)", "go to the results"},
         {"j / k, Down / Up", "next / previous paper"},
         {"PageDown / PageUp", "ten papers down / up"},

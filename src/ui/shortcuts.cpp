@@ -79,7 +79,10 @@ void handle_shortcuts(App& app) {
     if (ImGui::IsKeyPressed(ImGuiKey_PageDown)) move_selection(app, +10);
     if (ImGui::IsKeyPressed(ImGuiKey_PageUp)) move_selection(app, -10);
 
-    if (ImGui::IsKeyPressed(ImGuiKey_Escape) && !typing) {
+    // A long load is cancelled by Esc even while typing: it is the thing in progress.
+    if (ImGui::IsKeyPressed(ImGuiKey_Escape) && app.loading.active && app.host.cancel_load) {
+        app_cancel_load(app);
+    } else if (ImGui::IsKeyPressed(ImGuiKey_Escape) && !typing) {
         if (app.hf.running && app.host.hf_cancel) app.host.hf_cancel();  // a Hugging Face fetch first
         else if (app.show_help) app.show_help = false;
         else if (app.show_diagnostics) app.show_diagnostics = false;

@@ -26,7 +26,7 @@ import select from './unit-select.mjs';
 import exportResult from './unit-export.mjs';
 import charts from './unit-charts.mjs';
 import reading from './unit-reading.mjs';
-import robust from './unit-robust.mjs';
+import robust, { largeDrops } from './unit-robust.mjs';
 import badInputs from './unit-bad-inputs.mjs';
 import mixed from './unit-mixed.mjs';
 import idle from './unit-idle.mjs';
@@ -35,7 +35,7 @@ import fetchHf from './unit-fetch.mjs';
 import triage from './unit-triage.mjs';
 import screenshots from './unit-screenshots.mjs';
 
-const TOPICS = { load, search, select, export: exportResult, charts, reading, robust, badInputs, mixed, idle, transfer, fetchHf, triage, screenshots };
+const TOPICS = { load, search, select, export: exportResult, charts, reading, robust, badInputs, mixed, idle, transfer, fetchHf, triage, screenshots, largeDrops };
 const only = args.only ? new Set(['load', ...String(args.only).split(',')]) : null;
 for (const [name, topic] of Object.entries(TOPICS)) if (!only || only.has(name)) await topic();
 
