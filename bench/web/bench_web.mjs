@@ -209,7 +209,8 @@ if (!skip100k) {
   const k = await typeQuery(p2, 'diffusion');
   const k2 = await typeQuery(p2, '모델');
   const q = [...k.queryMs, ...k2.queryMs], w = [...k.wallMs, ...k2.wallMs];
-  results.keystroke_100k = { papers: r.state.papers, load_ms: +r.ms.toFixed(0), query_ms_median: +median(q).toFixed(2), query_ms_p90: +p90(q).toFixed(2), wall_ms_median: median(w), wall_ms_p90: p90(w) };
+  const heap = await p2.evaluate(() => window.Module.HEAPU8.length);  // the wasm memory as grown
+  results.keystroke_100k = { papers: r.state.papers, load_ms: +r.ms.toFixed(0), query_ms_median: +median(q).toFixed(2), query_ms_p90: +p90(q).toFixed(2), wall_ms_median: median(w), wall_ms_p90: p90(w), wasm_heap_mb: +(heap / 1048576).toFixed(0) };
   await p2.close();
 }
 
