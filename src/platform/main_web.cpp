@@ -233,31 +233,27 @@ void main_loop() {
 
 }  // namespace
 
+// One file from the page, added now or staged (a large drop); len < 0: it could not be read.
+static int take_file(const char* name, const char* data, int len, bool stage) {
+    std::string n = name ? name : "(unnamed)";
+    dv::wake();
+    if (len < 0) {
+        dv::app_add_unreadable(g.app, n);
+        return dv::AddResult::Rejected;
+    }
+    const std::string_view bytes(data, (size_t)len);
+    return stage ? dv::app_stage_file(g.app, n, bytes) : dv::app_add_file(g.app, n, bytes);
+}
+
 // --- Called by the page ------------------------------------------------------------------------
 extern "C" {
 
 // len < 0: the browser could not read the file. Returns what happened as an AddResult::Kind
 // (0 added, 1 replaced, 2 unchanged, 3 duplicate, 4 rejected): the page stores 0 and 1 only.
-EMSCRIPTEN_KEEPALIVE int dv_add_file(const char* name, const char* data, int len) {
-    std::string n = name ? name : "(unnamed)";
-    dv::wake();
-    if (len < 0) {
-        dv::app_add_unreadable(g.app, n);
-        return dv::AddResult::Rejected;
-    }
-    return dv::app_add_file(g.app, n, std::string_view(data, (size_t)len));
-}
+EMSCRIPTEN_KEEPALIVE int dv_add_file(const char* name, const char* data, int len) { return take_file(name, data, len, false); }
 // A large drop, file by file over many frames (app_stage_file): parsed now, committed by
 // dv_finish_load. Same answers as dv_add_file (as far as known before the commit).
-EMSCRIPTEN_KEEPALIVE int dv_stage_file(const char* name, const char* data, int len) {
-    std::string n = name ? name : "(unnamed)";
-    dv::wake();
-    if (len < 0) {
-        dv::app_add_unreadable(g.app, n);
-        return dv::AddResult::Rejected;
-    }
-    return dv::app_stage_file(g.app, n, std::string_view(data, (size_t)len));
-}
+EMSCRIPTEN_KEEPALIVE int dv_stage_file(const char* name, const char* data, int len) { return take_file(name, data, len, true); }
 // Files the page did not read: too large for the viewer (size in bytes).
 EMSCRIPTEN_KEEPALIVE double dv_max_file_bytes() { return double(dv::kViewerMaxFileBytes); }
 EMSCRIPTEN_KEEPALIVE void dv_refuse_large(const char* name, double size) {
