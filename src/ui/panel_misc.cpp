@@ -151,7 +151,8 @@ void panel_diagnostics(App& app) {
 
 void panel_help(App& app) {
     const float em = ImGui::GetFontSize();
-    ImGui::SetNextWindowSize(ImVec2(34 * em, 0), ImGuiCond_Appearing);
+    // Wide enough for every line at once where the screen allows; descriptions wrap otherwise.
+    ImGui::SetNextWindowSize(ImVec2(std::min(46 * em, ImGui::GetMainViewport()->WorkSize.x * 0.9f), 0), ImGuiCond_Appearing);
     ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
     if (!ImGui::Begin("Keyboard shortcuts", &app.show_help, ImGuiWindowFlags_NoCollapse)) {
         ImGui::End();
@@ -164,9 +165,9 @@ void panel_help(App& app) {
         {"j / k, Down / Up", "next / previous paper"},
         {"PageDown / PageUp", "ten papers down / up"},
         {"Enter", "show the selected paper"},
-        {"L / D", "list view / day view"},
+        {"L / D / T", "list view / day view / top view"},
         {"[ / ]  or  Left / Right", "previous / next day (day view), week or month (top view)"},
-        {"T", "top view: a week's or a month's papers by votes"},
+        {"T", "top view: a week's or a month's papers ranked by votes"},
         {"V", "list rows: one line / the title on two lines / title + summary"},
         {"W / M", "week / month (top view; the trend chart while the charts are open)"},
         {"C", "charts"},
@@ -187,7 +188,7 @@ void panel_help(App& app) {
             ImGui::TextUnformatted(k[0]);
             ImGui::PopFont();
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(k[1]);
+            ImGui::TextWrapped("%s", k[1]);
         }
         ImGui::EndTable();
     }
