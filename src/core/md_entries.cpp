@@ -62,6 +62,18 @@ std::vector<Section> sections_at(const std::vector<BlockInfo>& b, int L) {
     return out;
 }
 
+// A section that carries one paper: one id in it, or a heading that is a link to one paper (the
+// ids in its body are then mentions: related work, a link pasted into the abstract), or no id but
+// a paper's shape. The heading's own link decides because a paper's summary may name other
+// papers: the export of a single such paper, read back, must still be one heading section
+// (found by tests/fuzz: otherwise no level scored and the body's list item became the paper).
+bool one_paper(const Section& s, const std::vector<BlockInfo>& b) {
+    const BlockInfo& h = b[s.begin];
+    if (h.excluded) return false;
+    if (s.ids.distinct == 1 || (h.link_heading && h.ids.distinct == 1)) return true;
+    return s.ids.distinct == 0 && carries_paper(s, b);
+}
+
 // The entry level: the heading level whose sections most often carry one paper; ties go to the
 // deeper level (a one-paper day has its day section and its paper section tie). 0 = none.
 int choose_level(const std::vector<BlockInfo>& b) {
@@ -72,7 +84,7 @@ int choose_level(const std::vector<BlockInfo>& b) {
         if (!present[L]) continue;
         int score = 0;
         for (const Section& s : sections_at(b, L))
-            if (!b[s.begin].excluded && (s.ids.distinct == 1 || (s.ids.distinct == 0 && carries_paper(s, b)))) ++score;
+            if (one_paper(s, b)) ++score;
         if (score > 0 && score >= best_score) {
             best = L;
             best_score = score;
