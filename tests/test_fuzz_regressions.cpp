@@ -105,3 +105,35 @@ TEST_CASE("fuzz: a paper repeated in one file beside a broken image line keeps i
     CHECK(d.summary[0].text == "builds on [B](https://arxiv.org/abs/2406.00002)");
     CHECK(dvfuzz::check_pipeline(one, dvfuzz::RoundTrip::Full) == "");
 }
+
+TEST_CASE("fuzz: an indented code block in a paper stays code in the round trip", "[fuzz]") {
+    // Found once the test stage compared the round trip again: an indented code block under a
+    // heading became a summary item sliced without the indentation that made it code. Pass 1
+    // sees no id in code, but the export writes the item as "- see [B](…)", a live link, so the
+    // paper read back had B's id (code_block_link_id.md; the fuzzer's input was a Python-repr
+    // blob indented under a heading); and the code's own indentation was dropped as paragraph
+    // continuation (code_block_indent.md, DV_FUZZ_ROUNDTRIP=full). Fixed: block_source slices
+    // an indented code block as a fenced one.
+    const std::string link = digest_fixture("code_block_link_id.md");
+    CHECK(dvfuzz::check_pipeline(link, dvfuzz::RoundTrip::Full) == "");
+    const dv::ParseResult r = dv::parse(link, "2024-06-06.md");
+    REQUIRE(r.papers.size() == 1);
+    const dv::PaperDraft d = dv::draft_of(r.papers[0]);
+    CHECK(d.title == "T");
+    CHECK(d.arxiv_id == "");
+    REQUIRE(d.summary.size() == 1);
+    CHECK(d.summary[0].text == "```\nsee [B](https://arxiv.org/abs/2406.00002)\n```");
+
+    const std::string indent = digest_fixture("code_block_indent.md");
+    CHECK(dvfuzz::check_pipeline(indent, dvfuzz::RoundTrip::Full) == "");
+    const dv::ParseResult r2 = dv::parse(indent, "2024-06-06.md");
+    REQUIRE(r2.papers.size() == 1);
+    const dv::PaperDraft d2 = dv::draft_of(r2.papers[0]);
+    REQUIRE(d2.summary.size() == 1);
+    CHECK(d2.summary[0].text == "```\n{\n  \"a\": [1,\n        2]\n}\n```");
+    // A backtick fence inside the code: the outer fence is longer.
+    const dv::ParseResult r3 = dv::parse("## Daily Papers (2024-06-06)\n\n### [T](https://arxiv.org/abs/2406.00001)\n\n    ```\n    x\n", "a.md");
+    REQUIRE(r3.papers.size() == 1);
+    REQUIRE(dv::draft_of(r3.papers[0]).summary.size() == 1);
+    CHECK(dv::draft_of(r3.papers[0]).summary[0].text == "````\n```\nx\n````");
+}
