@@ -137,3 +137,30 @@ TEST_CASE("fuzz: an indented code block in a paper stays code in the round trip"
     REQUIRE(dv::draft_of(r3.papers[0]).summary.size() == 1);
     CHECK(dv::draft_of(r3.papers[0]).summary[0].text == "````\n```\nx\n````");
 }
+
+TEST_CASE("fuzz: the fields that make a section a paper survive its export", "[fuzz]") {
+    // A section without an id is a paper by its fields (two labels). Two ways its export lost
+    // them, so it read back as no paper at all:
+    // - lines like "\"{'paper': ..." (a Python-repr blob) read as "Paper:" link labels, which the
+    //   reader drops (it keeps only their links' ids): now a links label counts only with a link
+    //   on its line, so that section is no paper (links_label_without_link.md);
+    // - "Summary: text" in a paragraph counted, but the export writes it as the list item
+    //   "- ***Summary***: text", which did not: now a list item's label counts too
+    //   (field_paragraph_as_list_item.md).
+    const std::string links = digest_fixture("links_label_without_link.md");
+    CHECK(dvfuzz::check_pipeline(links, dvfuzz::RoundTrip::Full) == "");
+    CHECK(dv::parse(links, "2024-06-06.md").papers.empty());
+    // With a link on the line the label still counts (bold: in plain text the label's value is
+    // the text node before the link, empty, and never counted).
+    CHECK(dv::parse("## Daily Papers (2024-06-06)\n\n### T\n\n**Paper:** [pdf](https://example.org/t.pdf)\n\nAuthors: A\n",
+                    "a.md").papers.size() == 1);
+
+    const std::string item = digest_fixture("field_paragraph_as_list_item.md");
+    CHECK(dvfuzz::check_pipeline(item, dvfuzz::RoundTrip::Full) == "");
+    const dv::ParseResult r = dv::parse(item, "a.md");
+    REQUIRE(r.papers.size() == 1);
+    // Its export's form, read directly.
+    const dv::ParseResult back = dv::parse("## Daily Papers (2024-06-06)\n\n### T\n\nVote: 1\n\n- ***Summary***: text\n", "b.md");
+    REQUIRE(back.papers.size() == 1);
+    CHECK(dvfuzz::paper_diff(dv::draft_of(r.papers[0]), dv::draft_of(back.papers[0])) == "");
+}
