@@ -164,3 +164,13 @@ TEST_CASE("fuzz: the fields that make a section a paper survive its export", "[f
     REQUIRE(back.papers.size() == 1);
     CHECK(dvfuzz::paper_diff(dv::draft_of(r.papers[0]), dv::draft_of(back.papers[0])) == "");
 }
+
+TEST_CASE("fuzz: a heading linking nowhere is no link heading", "[fuzz]") {
+    // "# [R]()" counted as a "### [Title](url)" heading, which alone makes a section a paper; the
+    // paper had no url, so its export "### R" with "Vote: -" read back as no paper. Fixed: a
+    // link heading needs a destination (md_scan.cpp, heading_is_link).
+    const std::string bytes = digest_fixture("empty_link_heading.md");
+    CHECK(dvfuzz::check_pipeline(bytes, dvfuzz::RoundTrip::Full) == "");
+    CHECK(dv::parse("## Daily Papers (2024-06-06)\n\n### [R]()\n\ntext\n", "a.md").papers.empty());
+    CHECK(dv::parse("## Daily Papers (2024-06-06)\n\n### [R](https://example.org/r)\n\ntext\n", "a.md").papers.size() == 1);
+}

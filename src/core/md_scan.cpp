@@ -67,6 +67,10 @@ bool excluded_heading(std::string_view text) {
 bool heading_is_link(cmark_node* h) {
     cmark_node* c = cmark_node_first_child(h);
     if (!c || cmark_node_get_type(c) != CMARK_NODE_LINK) return false;
+    // "# [R]()" links nowhere: the paper would have no url, and its export (a heading without a
+    // link) would not read back as a paper (found by tests/fuzz).
+    const char* u = cmark_node_get_url(c);
+    if (!u || trim(std::string_view(u)).empty()) return false;
     for (cmark_node* n = cmark_node_next(c); n; n = cmark_node_next(n))
         if (cmark_node_get_type(n) != CMARK_NODE_TEXT || !trim(literal(n)).empty()) return false;
     return true;
