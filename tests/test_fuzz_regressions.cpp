@@ -174,3 +174,17 @@ TEST_CASE("fuzz: a heading linking nowhere is no link heading", "[fuzz]") {
     CHECK(dv::parse("## Daily Papers (2024-06-06)\n\n### [R]()\n\ntext\n", "a.md").papers.empty());
     CHECK(dv::parse("## Daily Papers (2024-06-06)\n\n### [R](https://example.org/r)\n\ntext\n", "a.md").papers.size() == 1);
 }
+
+TEST_CASE("fuzz: a dated file's bare section, exported alone, is still a paper", "[fuzz]") {
+    // In a dated file every section of the entry level is a paper, even one with neither id nor
+    // fields ("## T" then "text", here chosen for the entry over the other "## T"). Its export,
+    // "### T" with "Vote: -" under "## Daily Papers (2025-01-13)", gave no level a section that
+    // carries a paper, so it read back as none. Fixed: under a dated heading one field line is a
+    // paper's shape (md_entries.cpp, one_paper).
+    CHECK(dvfuzz::check_pipeline(digest_fixture("dated_section_without_fields.md"), dvfuzz::RoundTrip::Full) == "");
+    const dv::ParseResult r = dv::parse("## Daily Papers (2025-01-13)\n\n### T\n\nVote: -\n\n- text\n", "a.md");
+    REQUIRE(r.papers.size() == 1);
+    CHECK(dv::draft_of(r.papers[0]).title == "T");
+    // Without the dated heading one field line is not enough.
+    CHECK(dv::parse("## Notes\n\n### T\n\nVote: -\n\n- text\n", "notes.md").papers.empty());
+}
