@@ -5,6 +5,8 @@
 
 #include <string>
 
+#include "core/export.h"
+#include "core/library.h"
 #include "core/parser.h"
 #include "fuzz_checks.h"
 #include "test_util.h"
@@ -187,4 +189,24 @@ TEST_CASE("fuzz: a dated file's bare section, exported alone, is still a paper",
     CHECK(dv::draft_of(r.papers[0]).title == "T");
     // Without the dated heading one field line is not enough.
     CHECK(dv::parse("## Notes\n\n### T\n\nVote: -\n\n- text\n", "notes.md").papers.empty());
+}
+
+TEST_CASE("fuzz: an id the heading's link does not carry survives the export", "[fuzz]") {
+    // "### [T](https://example.org/t)" with the id only in a "paper_url" line of the body (read
+    // as a links field: the reader keeps its id): the export wrote the heading link alone, so
+    // the paper came back without its id. Fixed: export.cpp writes "arXiv ID: ..." when the url
+    // does not name the id.
+    const std::string bytes = digest_fixture("id_from_links_field.md");
+    CHECK(dvfuzz::check_pipeline(bytes, dvfuzz::RoundTrip::Full) == "");
+    dv::Library lib;
+    dv::library_add(lib, "2024-08-07.md", bytes);
+    dv::library_rebuild(lib);
+    REQUIRE(lib.entries.size() == 1);
+    const std::string md = dv::export_markdown(lib, {0});
+    CHECK(md.find("### [T](https://example.org/t)\n\narXiv ID: 2603.00202\n") != std::string::npos);
+    // A url that names the id needs no such line.
+    dv::Library plain;
+    dv::library_add(plain, "2024-08-07.md", "## Daily Papers (2024-08-07)\n\n### [T](https://arxiv.org/abs/2603.00202)\n\nVote: 1\n");
+    dv::library_rebuild(plain);
+    CHECK(dv::export_markdown(plain, {0}).find("arXiv ID") == std::string::npos);
 }
