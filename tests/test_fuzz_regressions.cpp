@@ -5,6 +5,9 @@
 
 #include <string>
 
+#include "core/export.h"
+#include "core/library.h"
+#include "core/parser.h"
 #include "fuzz_checks.h"
 #include "test_util.h"
 
@@ -80,9 +83,130 @@ TEST_CASE("fuzz: a list item naming several papers is no one paper", "[fuzz]") {
     CHECK(dvfuzz::check_pipeline(digest_fixture("list_item_many_ids.md"), dvfuzz::RoundTrip::Ids) == "");
 }
 
-TEST_CASE("fuzz: a paper repeated in one file beside a broken image line keeps its place in the round trip", "[fuzz][!mayfail]") {
-    // Open finding (found by the test stage's own run): a section whose image line swallows the
-    // next heading ("![](…/de### [Other](…/2407.00001)") and whose id is listed again later comes
-    // back from its Markdown export with the papers' titles in another order. Not fixed yet.
-    CHECK(dvfuzz::check_pipeline(digest_fixture("roundtrip_order_repeat.md"), dvfuzz::RoundTrip::Ids) == "");
+TEST_CASE("fuzz: a paper repeated in one file beside a broken image line keeps its place in the round trip", "[fuzz]") {
+    // Found by the test stage's own run: a section whose image line swallows the next heading
+    // ("![](…/de### [Other](…/2407.00001)") is one paper (2407.00002, kept because a second
+    // section lists that id alone) whose summary links another paper. Its export is one heading
+    // section holding two ids, so no heading level scored as "one paper per section", and the
+    // summary's list item was read back as the paper ("Other", 2407.00001). Fixed in
+    // md_entries.cpp: a heading that links to one paper makes its section one paper; the ids in
+    // its body are mentions.
+    const std::string bytes = digest_fixture("roundtrip_order_repeat.md");
+    CHECK(dvfuzz::check_pipeline(bytes, dvfuzz::RoundTrip::Ids) == "");
+    CHECK(dvfuzz::check_pipeline(bytes, dvfuzz::RoundTrip::Full) == "");
+    // The smallest form: one paper whose summary links another paper is that one paper, A (it
+    // was read as B, the list item, before the fix), and round-trips.
+    const char* one = "## Daily Papers (2024-06-06)\n\n### [A](https://arxiv.org/abs/2406.00001)\n\n"
+                      "Vote: 1\n\nAuthors: X\n\n- builds on [B](https://arxiv.org/abs/2406.00002)\n";
+    const dv::ParseResult r = dv::parse(one, "2024-06-06.md");
+    REQUIRE(r.papers.size() == 1);
+    const dv::PaperDraft d = dv::draft_of(r.papers[0]);
+    CHECK(d.title == "A");
+    CHECK(d.arxiv_id == "2406.00001");
+    REQUIRE(d.summary.size() == 1);
+    CHECK(d.summary[0].text == "builds on [B](https://arxiv.org/abs/2406.00002)");
+    CHECK(dvfuzz::check_pipeline(one, dvfuzz::RoundTrip::Full) == "");
+}
+
+TEST_CASE("fuzz: an indented code block in a paper stays code in the round trip", "[fuzz]") {
+    // Found once the test stage compared the round trip again: an indented code block under a
+    // heading became a summary item sliced without the indentation that made it code. Pass 1
+    // sees no id in code, but the export writes the item as "- see [B](…)", a live link, so the
+    // paper read back had B's id (code_block_link_id.md; the fuzzer's input was a Python-repr
+    // blob indented under a heading); and the code's own indentation was dropped as paragraph
+    // continuation (code_block_indent.md, DV_FUZZ_ROUNDTRIP=full). Fixed: block_source slices
+    // an indented code block as a fenced one.
+    const std::string link = digest_fixture("code_block_link_id.md");
+    CHECK(dvfuzz::check_pipeline(link, dvfuzz::RoundTrip::Full) == "");
+    const dv::ParseResult r = dv::parse(link, "2024-06-06.md");
+    REQUIRE(r.papers.size() == 1);
+    const dv::PaperDraft d = dv::draft_of(r.papers[0]);
+    CHECK(d.title == "T");
+    CHECK(d.arxiv_id == "");
+    REQUIRE(d.summary.size() == 1);
+    CHECK(d.summary[0].text == "```\nsee [B](https://arxiv.org/abs/2406.00002)\n```");
+
+    const std::string indent = digest_fixture("code_block_indent.md");
+    CHECK(dvfuzz::check_pipeline(indent, dvfuzz::RoundTrip::Full) == "");
+    const dv::ParseResult r2 = dv::parse(indent, "2024-06-06.md");
+    REQUIRE(r2.papers.size() == 1);
+    const dv::PaperDraft d2 = dv::draft_of(r2.papers[0]);
+    REQUIRE(d2.summary.size() == 1);
+    CHECK(d2.summary[0].text == "```\n{\n  \"a\": [1,\n        2]\n}\n```");
+    // A backtick fence inside the code: the outer fence is longer.
+    const dv::ParseResult r3 = dv::parse("## Daily Papers (2024-06-06)\n\n### [T](https://arxiv.org/abs/2406.00001)\n\n    ```\n    x\n", "a.md");
+    REQUIRE(r3.papers.size() == 1);
+    REQUIRE(dv::draft_of(r3.papers[0]).summary.size() == 1);
+    CHECK(dv::draft_of(r3.papers[0]).summary[0].text == "````\n```\nx\n````");
+}
+
+TEST_CASE("fuzz: the fields that make a section a paper survive its export", "[fuzz]") {
+    // A section without an id is a paper by its fields (two labels). Two ways its export lost
+    // them, so it read back as no paper at all:
+    // - lines like "\"{'paper': ..." (a Python-repr blob) read as "Paper:" link labels, which the
+    //   reader drops (it keeps only their links' ids): now a links label counts only with a link
+    //   on its line, so that section is no paper (links_label_without_link.md);
+    // - "Summary: text" in a paragraph counted, but the export writes it as the list item
+    //   "- ***Summary***: text", which did not: now a list item's label counts too
+    //   (field_paragraph_as_list_item.md).
+    const std::string links = digest_fixture("links_label_without_link.md");
+    CHECK(dvfuzz::check_pipeline(links, dvfuzz::RoundTrip::Full) == "");
+    CHECK(dv::parse(links, "2024-06-06.md").papers.empty());
+    // With a link on the line the label still counts (bold: in plain text the label's value is
+    // the text node before the link, empty, and never counted).
+    CHECK(dv::parse("## Daily Papers (2024-06-06)\n\n### T\n\n**Paper:** [pdf](https://example.org/t.pdf)\n\nAuthors: A\n",
+                    "a.md").papers.size() == 1);
+
+    const std::string item = digest_fixture("field_paragraph_as_list_item.md");
+    CHECK(dvfuzz::check_pipeline(item, dvfuzz::RoundTrip::Full) == "");
+    const dv::ParseResult r = dv::parse(item, "a.md");
+    REQUIRE(r.papers.size() == 1);
+    // Its export's form, read directly.
+    const dv::ParseResult back = dv::parse("## Daily Papers (2024-06-06)\n\n### T\n\nVote: 1\n\n- ***Summary***: text\n", "b.md");
+    REQUIRE(back.papers.size() == 1);
+    CHECK(dvfuzz::paper_diff(dv::draft_of(r.papers[0]), dv::draft_of(back.papers[0])) == "");
+}
+
+TEST_CASE("fuzz: a heading linking nowhere is no link heading", "[fuzz]") {
+    // "# [R]()" counted as a "### [Title](url)" heading, which alone makes a section a paper; the
+    // paper had no url, so its export "### R" with "Vote: -" read back as no paper. Fixed: a
+    // link heading needs a destination (md_scan.cpp, heading_is_link).
+    const std::string bytes = digest_fixture("empty_link_heading.md");
+    CHECK(dvfuzz::check_pipeline(bytes, dvfuzz::RoundTrip::Full) == "");
+    CHECK(dv::parse("## Daily Papers (2024-06-06)\n\n### [R]()\n\ntext\n", "a.md").papers.empty());
+    CHECK(dv::parse("## Daily Papers (2024-06-06)\n\n### [R](https://example.org/r)\n\ntext\n", "a.md").papers.size() == 1);
+}
+
+TEST_CASE("fuzz: a dated file's bare section, exported alone, is still a paper", "[fuzz]") {
+    // In a dated file every section of the entry level is a paper, even one with neither id nor
+    // fields ("## T" then "text", here chosen for the entry over the other "## T"). Its export,
+    // "### T" with "Vote: -" under "## Daily Papers (2025-01-13)", gave no level a section that
+    // carries a paper, so it read back as none. Fixed: under a dated heading one field line is a
+    // paper's shape (md_entries.cpp, one_paper).
+    CHECK(dvfuzz::check_pipeline(digest_fixture("dated_section_without_fields.md"), dvfuzz::RoundTrip::Full) == "");
+    const dv::ParseResult r = dv::parse("## Daily Papers (2025-01-13)\n\n### T\n\nVote: -\n\n- text\n", "a.md");
+    REQUIRE(r.papers.size() == 1);
+    CHECK(dv::draft_of(r.papers[0]).title == "T");
+    // Without the dated heading one field line is not enough.
+    CHECK(dv::parse("## Notes\n\n### T\n\nVote: -\n\n- text\n", "notes.md").papers.empty());
+}
+
+TEST_CASE("fuzz: an id the heading's link does not carry survives the export", "[fuzz]") {
+    // "### [T](https://example.org/t)" with the id only in a "paper_url" line of the body (read
+    // as a links field: the reader keeps its id): the export wrote the heading link alone, so
+    // the paper came back without its id. Fixed: export.cpp writes "arXiv ID: ..." when the url
+    // does not name the id.
+    const std::string bytes = digest_fixture("id_from_links_field.md");
+    CHECK(dvfuzz::check_pipeline(bytes, dvfuzz::RoundTrip::Full) == "");
+    dv::Library lib;
+    dv::library_add(lib, "2024-08-07.md", bytes);
+    dv::library_rebuild(lib);
+    REQUIRE(lib.entries.size() == 1);
+    const std::string md = dv::export_markdown(lib, {0});
+    CHECK(md.find("### [T](https://example.org/t)\n\narXiv ID: 2603.00202\n") != std::string::npos);
+    // A url that names the id needs no such line.
+    dv::Library plain;
+    dv::library_add(plain, "2024-08-07.md", "## Daily Papers (2024-08-07)\n\n### [T](https://arxiv.org/abs/2603.00202)\n\nVote: 1\n");
+    dv::library_rebuild(plain);
+    CHECK(dv::export_markdown(plain, {0}).find("arXiv ID") == std::string::npos);
 }

@@ -15,6 +15,7 @@
 #include "highlight.h"
 #include "paper_builder.h"
 #include "parse_fields.h"
+#include "parser.h"
 
 namespace dv {
 
@@ -342,6 +343,14 @@ void append_paper(std::string& out, const PaperDraft& d) {
         out += "![](";
         append_destination(out, d.thumbnail);
         out += ")\n\n";
+    }
+    // An id the heading's link does not carry (the url is the producer's page, or there is no
+    // url for an old-style id) is written as a field, else the paper would come back without it
+    // (found by tests/fuzz).
+    if (!d.arxiv_id.empty() && arxiv_id_from_url(d.url) != d.arxiv_id) {
+        out += "arXiv ID: ";
+        out += escape_markdown(d.arxiv_id);
+        out += "\n\n";
     }
     if (d.votes == kNoVotes) {
         out += "Vote: -\n\n";

@@ -28,6 +28,8 @@ struct BlockInfo {
     int labels = 0;
     bool link_heading = false;
     bool excluded = false;
+    bool dated = false;        // a heading whose text holds a date
+    bool under_date = false;   // a heading below (after, shallower than it) a dated heading
 };
 
 struct Section {
@@ -62,6 +64,21 @@ std::vector<Section> sections_at(const std::vector<BlockInfo>& b, int L) {
     return out;
 }
 
+// A section that carries one paper: one id in it, or a heading that is a link to one paper (the
+// ids in its body are then mentions: related work, a link pasted into the abstract), or no id but
+// a paper's shape. The heading's own link decides because a paper's summary may name other
+// papers: the export of a single such paper, read back, must still be one heading section
+// (found by tests/fuzz: otherwise no level scored and the body's list item became the paper).
+bool one_paper(const Section& s, const std::vector<BlockInfo>& b) {
+    const BlockInfo& h = b[s.begin];
+    if (h.excluded) return false;
+    if (s.ids.distinct == 1 || (h.link_heading && h.ids.distinct == 1)) return true;
+    // Under a day's heading one field line is a paper's shape: the export writes a paper with
+    // neither id nor fields (a section a dated file lists all the same) as "### Title" and
+    // "Vote: -", and alone in its file it must still read back (found by tests/fuzz).
+    return s.ids.distinct == 0 && (carries_paper(s, b) || (h.under_date && s.labels >= 1));
+}
+
 // The entry level: the heading level whose sections most often carry one paper; ties go to the
 // deeper level (a one-paper day has its day section and its paper section tie). 0 = none.
 int choose_level(const std::vector<BlockInfo>& b) {
@@ -72,7 +89,7 @@ int choose_level(const std::vector<BlockInfo>& b) {
         if (!present[L]) continue;
         int score = 0;
         for (const Section& s : sections_at(b, L))
-            if (!b[s.begin].excluded && (s.ids.distinct == 1 || (s.ids.distinct == 0 && carries_paper(s, b)))) ++score;
+            if (one_paper(s, b)) ++score;
         if (score > 0 && score >= best_score) {
             best = L;
             best_score = score;
@@ -304,13 +321,21 @@ struct Walk {
 std::vector<BlockInfo> block_infos(cmark_node* doc, size_t& n_tables) {
     std::vector<BlockInfo> blocks;
     n_tables = 0;
+    bool dated_at[7] = {};  // per heading level, whether the last heading of that level has a date
     for (cmark_node* n = cmark_node_first_child(doc); n; n = cmark_node_next(n)) {
         BlockInfo b;
         b.node = n;
         if (cmark_node_get_type(n) == CMARK_NODE_HEADING) {
             b.level = cmark_node_get_heading_level(n);
             b.link_heading = heading_is_link(n);
-            b.excluded = excluded_heading(heading_text(n));
+            const std::string text = heading_text(n);
+            b.excluded = excluded_heading(text);
+            int32_t v;
+            bool valid;
+            b.dated = find_date(text, v, valid);
+            for (int k = 1; k < b.level; ++k) b.under_date = b.under_date || dated_at[k];
+            dated_at[b.level] = b.dated;
+            for (int k = b.level + 1; k <= 6; ++k) dated_at[k] = false;
         }
         n_tables += is_table(n);
         collect_ids(n, b.ids);

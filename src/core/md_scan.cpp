@@ -67,6 +67,10 @@ bool excluded_heading(std::string_view text) {
 bool heading_is_link(cmark_node* h) {
     cmark_node* c = cmark_node_first_child(h);
     if (!c || cmark_node_get_type(c) != CMARK_NODE_LINK) return false;
+    // "# [R]()" links nowhere: the paper would have no url, and its export (a heading without a
+    // link) would not read back as a paper (found by tests/fuzz).
+    const char* u = cmark_node_get_url(c);
+    if (!u || trim(std::string_view(u)).empty()) return false;
     for (cmark_node* n = cmark_node_next(c); n; n = cmark_node_next(n))
         if (cmark_node_get_type(n) != CMARK_NODE_TEXT || !trim(literal(n)).empty()) return false;
     return true;
@@ -207,8 +211,35 @@ void collect_ids(cmark_node* node, IdSet& ids) {
     }
 }
 
+namespace {
+
+// A link on the line that starts after node c (up to the next line break).
+bool link_on_line(cmark_node* c) {
+    for (cmark_node* x = cmark_node_next(c); x; x = cmark_node_next(x)) {
+        const cmark_node_type ty = cmark_node_get_type(x);
+        if (ty == CMARK_NODE_SOFTBREAK || ty == CMARK_NODE_LINEBREAK) return false;
+        if (ty == CMARK_NODE_LINK) return true;
+    }
+    return false;
+}
+
+// A known label that counts as a paper's field. A links label ("Paper:", "Links:") only with a
+// link on its line: the reader keeps nothing of such a line but the ids of its links, so one
+// without a link leaves nothing in the paper (its export would then lack the field that made it
+// a paper: found by tests/fuzz).
+bool counts_as_field(std::string_view label, cmark_node* c) {
+    const FieldRole role = field_role(label);
+    return role != FieldRole::None && (role != FieldRole::Links || link_on_line(c));
+}
+
+}  // namespace
+
 int count_field_labels(cmark_node* node) {
-    // Paragraphs directly in this block (or the block itself): the first inline of each line.
+    // Paragraphs directly in this block (or the block itself), and the first paragraph of each
+    // item of a list: the first inline of each line. List items count because the export writes
+    // a paper's labelled summary items as "- ***Summary***: ..." (a field paragraph read back as
+    // one must still give the section a paper's fields), and the reader reads "- **Authors:** ..."
+    // bullets as fields.
     int n = 0;
     auto para = [&](cmark_node* p) {
         bool line_start = true;
@@ -228,14 +259,18 @@ int count_field_labels(cmark_node* node) {
                 while (!l.empty() && l.back() == ':') l.remove_suffix(1);
                 if (l.size() >= 3 && l.substr(l.size() - 3) == "\xEF\xBC\x9A") l.remove_suffix(3);
                 // A value after the label, on its line or the next ("**摘要：**" then the text).
-                n += field_role(l) != FieldRole::None && cmark_node_next(c) != nullptr;
+                n += counts_as_field(l, c) && cmark_node_next(c) != nullptr;
             } else if (ty == CMARK_NODE_TEXT && plain_label(literal(c), label, rest)) {
-                n += field_role(label) != FieldRole::None && !rest.empty();  // an empty field is no field
+                n += counts_as_field(label, c) && !rest.empty();  // an empty field is no field
             }
         }
     };
     const cmark_node_type ty = cmark_node_get_type(node);
     if (ty == CMARK_NODE_PARAGRAPH) para(node);
+    if (ty == CMARK_NODE_LIST)
+        for (cmark_node* item = cmark_node_first_child(node); item; item = cmark_node_next(item))
+            if (cmark_node* first = cmark_node_first_child(item); first && cmark_node_get_type(first) == CMARK_NODE_PARAGRAPH)
+                para(first);
     return n;
 }
 

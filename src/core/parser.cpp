@@ -3,6 +3,7 @@
 // date them. Hugging Face JSON goes to hf_json.cpp instead. See md_doc.h for the two passes.
 #include "parser.h"
 
+#include <algorithm>
 #include <cstring>
 #include <string>
 #include <unordered_map>
@@ -56,6 +57,7 @@ void SourceText::paragraph_source(cmark_node* para, std::string& out) const {
 }
 
 void SourceText::block_source(cmark_node* b, std::string& out) const {
+    const size_t start = out.size();
     int sl = cmark_node_get_start_line(b), el = cmark_node_get_end_line(b);
     int sc = cmark_node_get_start_column(b);
     size_t indent = sc > 1 ? static_cast<size_t>(sc - 1) : 0;
@@ -72,6 +74,24 @@ void SourceText::block_source(cmark_node* b, std::string& out) const {
         out.append(rtrim_spaces(l));
     }
     while (!out.empty() && out.back() == '\n') out.pop_back();
+    int fence_len = 0, fence_offset = 0;
+    char fence_char = 0;
+    if (cmark_node_get_type(b) == CMARK_NODE_CODE_BLOCK && !cmark_node_get_fenced(b, &fence_len, &fence_offset, &fence_char)) {
+        // An indented code block, sliced, has lost the indentation that made it code: as text (a
+        // summary item, which the export writes as a list item) its links would come alive (ids
+        // pass 1 never saw in code) and its inner indentation would go. Fenced, it stays code
+        // (found by tests/fuzz). The fence is longer than any backtick run inside.
+        size_t run = 0, longest = 0;
+        for (char c : out) {
+            run = c == '`' ? run + 1 : 0;
+            longest = std::max(longest, run);
+        }
+        const std::string fence(std::max<size_t>(3, longest + 1), '`');
+        out.insert(out.begin() + long(start), fence.begin(), fence.end());
+        out.insert(out.begin() + long(start + fence.size()), '\n');
+        out.push_back('\n');
+        out += fence;
+    }
 }
 
 std::string_view literal(cmark_node* n) {
