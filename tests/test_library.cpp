@@ -374,7 +374,7 @@ TEST_CASE("corpus: 5,019 listed papers, deduplicated by arXiv id", "[library][co
     CHECK(lib.total_listed == 5019 + 183 + 507);  // FORMAT.md's per-folder paper counts
 }
 
-TEST_CASE("library_prepare parses without touching the library; library_commit answers like library_add", "[library]") {
+TEST_CASE("library_prepare parses without touching the library, library_commit answers like library_add", "[library]") {
     const std::string a = dvtest::digest_section("2024-06-03", {{"2406.00001", "A paper", 3, "X", {}}});
     const std::string b = dvtest::digest_section("2024-06-04", {{"2406.00002", "B paper", 4, "Y", {}}});
     dv::Library lib;
