@@ -44,6 +44,19 @@ AddResult::Kind precheck(const Library& lib, std::string_view name, uint64_t h, 
 
 }  // namespace
 
+bool parse_refused(const ParseResult& r) {
+    if (!r.papers.empty()) return false;
+    for (const Diagnostic& d : r.diagnostics)
+        if (d.severity == Severity::Error) return true;
+    return false;
+}
+
+void library_reject(Library& lib, std::string_view name, std::vector<Diagnostic> diagnostics) {
+    drop_rejected(lib, name);
+    lib.rejected.push_back({std::string(name), std::move(diagnostics)});
+    ++lib.generation;
+}
+
 PreparedFile library_prepare(const Library& lib, std::string_view name, std::string_view bytes) {
     PreparedFile p;
     p.name = std::string(name);
@@ -84,14 +97,10 @@ AddResult library_commit(Library& lib, PreparedFile&& p, std::string_view bytes)
         p.has_parse = true;
     }
     ParseResult& pr = p.parsed;
-    bool error = false;
-    for (const Diagnostic& d : pr.diagnostics) error |= d.severity == Severity::Error;
-    if (error && pr.papers.empty()) {
+    if (parse_refused(pr)) {
         r.kind = AddResult::Rejected;
         r.diagnostics = pr.diagnostics;
-        drop_rejected(lib, p.name);
-        lib.rejected.push_back({p.name, std::move(pr.diagnostics)});
-        ++lib.generation;
+        library_reject(lib, p.name, std::move(pr.diagnostics));
         return r;
     }
     drop_rejected(lib, p.name);

@@ -106,6 +106,11 @@ struct PreparedFile {
     ParseResult parsed;
 };
 PreparedFile library_prepare(const Library& lib, std::string_view name, std::string_view bytes);
+// True if a library refuses what parse() gave: an error and no papers.
+bool parse_refused(const ParseResult& r);
+// Records a refused file (its diagnostics, replacing an earlier refusal of that name), as
+// library_commit does for one that parsed to nothing: for files a viewer could not even read.
+void library_reject(Library& lib, std::string_view name, std::vector<Diagnostic> diagnostics);
 // Adds a prepared file (no rebuild), with library_add's answers. `bytes` is only needed when the
 // file was prepared without a parse and must be parsed now; pass {} otherwise (Rejected then).
 AddResult library_commit(Library& lib, PreparedFile&& p, std::string_view bytes);

@@ -102,9 +102,7 @@ AddResult::Kind app_stage_file(App& app, const std::string& name, std::string_vi
     app.loading.staged.push_back(library_prepare(app.lib, name, bytes));
     const PreparedFile& p = app.loading.staged.back();
     if (!p.has_parse) return AddResult::Unchanged;  // or a duplicate: told at the commit
-    bool error = false;
-    for (const Diagnostic& d : p.parsed.diagnostics) error |= d.severity == Severity::Error;
-    return error && p.parsed.papers.empty() ? AddResult::Rejected : AddResult::Added;
+    return parse_refused(p.parsed) ? AddResult::Rejected : AddResult::Added;
 }
 
 void app_load_progress(App& app, size_t files_done, size_t files_total, uint64_t bytes_done, uint64_t bytes_total) {
@@ -137,22 +135,11 @@ static void commit_staged(App& app) {
 void app_add_refused(App& app, const std::string& name, const std::string& why) {
     app_begin_change(app);
     // Kept like a file library_add refused (latest rejection per name), so the diagnostics list it.
-    auto& rej = app.lib.rejected;
-    rej.erase(std::remove_if(rej.begin(), rej.end(), [&](const RejectedFile& f) { return f.name == name; }), rej.end());
-    rej.push_back({name, {Diagnostic{name, 0, Severity::Error, why}}});
-    ++app.lib.generation;
+    library_reject(app.lib, name, {Diagnostic{name, 0, Severity::Error, why}});
     tally(app, name, AddResult::Rejected, 0, "Could not load " + name + ": " + why);
 }
 
-void app_add_unreadable(App& app, const std::string& name) {
-    app_begin_change(app);
-    const char* why = "the file could not be read";
-    // Kept like a file library_add refused (latest rejection per name), so the diagnostics list it.
-    auto& rej = app.lib.rejected;
-    rej.erase(std::remove_if(rej.begin(), rej.end(), [&](const RejectedFile& f) { return f.name == name; }), rej.end());
-    rej.push_back({name, {Diagnostic{name, 0, Severity::Error, why}}});
-    tally(app, name, AddResult::Rejected, 0, "Could not load " + name + ": " + why);
-}
+void app_add_unreadable(App& app, const std::string& name) { app_add_refused(app, name, "the file could not be read"); }
 
 // One status line for everything added since the last finish ("" if nothing was added).
 static std::string load_summary(const LoadTally& t) {
