@@ -5,6 +5,8 @@
 #include "imgui.h"
 #include "imgui_impl_glfw.h"
 #include "imgui_impl_opengl3.h"
+#include "imgui_internal.h"  // SettingsDirtyTimer: a settings save ImGui has scheduled
+#include "platform_common.h"
 #include "ui/app.h"
 
 namespace dv {
@@ -32,6 +34,9 @@ void gl_frame(GLFWwindow* window, App& app) {
     ImGui_ImplGlfw_NewFrame();
     ImGui::NewFrame();
     app_frame(app);
+    // ImGui counts down to a settings save (a column moved) only in frames: keep drawing until it
+    // is handed over, however long the platform would otherwise sleep after the last input.
+    if (ImGui::GetCurrentContext()->SettingsDirtyTimer > 0.0f) wake(0.1);
     ImGui::Render();
     int w, h;
     glfwGetFramebufferSize(window, &w, &h);

@@ -39,8 +39,7 @@ static ImFont* add_font_with_fallbacks(const std::string& dir, const char* main_
 bool app_init(App& app, const std::string& font_dir) {
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;  // layout is ours; settings are stored by the platform layer
-    // A column change is handed over after half a second: within the 0.75 s the platforms keep
-    // drawing after an input (platform_common.h's wake), since ImGui's timer only runs in frames.
+    // A column change is handed over half a second after it (gl_frame keeps frames coming until then).
     io.IniSavingRate = 0.5f;
     app.fonts.regular = add_font_with_fallbacks(font_dir, "NanumSquareR.ttf");
     app.fonts.bold = add_font_with_fallbacks(font_dir, "NanumSquareB.ttf");

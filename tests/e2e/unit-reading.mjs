@@ -4,7 +4,7 @@
 // --trend`), the Files tree, the row mode and the table's columns kept across visits.
 import { CLI, MAIN_URL, byId, corpusNames, corpusRoot, ctx, mainContext, needOracle, openViewer, page, pressAndWait, screenshot, shots_extra, step, steps } from './suite.mjs';
 import { frames, state, waitState } from './page.mjs';
-import { runCli, skip, sleep } from './util.mjs';
+import { runCli, skip } from './util.mjs';
 
 const cliJson = async (args) => JSON.parse((await runCli(CLI, [...args, ...corpusNames], { cwd: corpusRoot })).toString('utf8'));
 
@@ -137,7 +137,8 @@ export default async function run() {
       hidden = !!s;
     }
     steps.check(hidden, 'the header menu hides Pct', JSON.stringify(menu));
-    await sleep(1000);  // ImGui hands its settings over half a second after a change
+    // ImGui hands its settings over half a second after a change: wait until they are stored.
+    await page.waitForFunction(() => /Visible=0/.test(localStorage.getItem('digest-viewer.view') || ''), null, { polling: 50, timeout: 10000 }).catch(() => null);
     const other = await mainContext.newPage();
     try {
       await openViewer(other, MAIN_URL);
