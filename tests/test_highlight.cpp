@@ -215,7 +215,7 @@ TEST_CASE("corpus: the list's row snippet is exactly the summary-only matches", 
                     else if (where != dv::Field::Label) in_row = true;
                 });
             });
-            const dv::Snippet sn = dv::row_snippet(lib, i, q);
+            const dv::Snippet sn = dv::row_snippet(lib, i, q, dv::match_where(lib, i, q));
             CHECK(sn.text.empty() == !(in_summary && !in_row));
             snippets += !sn.text.empty();
         }

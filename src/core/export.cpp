@@ -127,7 +127,7 @@ json why_json(const Library& lib, uint32_t ei, const Query& q) {
         if (!sp.empty()) authors.push_back({{"index", i}, {"spans", spans_json(sp)}});
     }
     j["authors"] = authors;
-    const Snippet sn = row_snippet(lib, ei, q);
+    const Snippet sn = row_snippet(lib, ei, q, where);
     j["snippet"] = sn.text.empty() ? json(nullptr) : json{{"text", sn.text}, {"mark", {sn.mark.begin, sn.mark.end}}};
     return j;
 }

@@ -110,8 +110,7 @@ std::string runs_text(const std::vector<TextRun>& runs) {
 
 std::string rendered_text(std::string_view markdown) { return runs_text(inline_runs(markdown)); }
 
-Snippet row_snippet(const Library& lib, uint32_t ei, const Query& q) {
-    const uint8_t where = match_where(lib, ei, q);
+Snippet row_snippet(const Library& lib, uint32_t ei, const Query& q, uint8_t where) {
     if (!(where & MatchSummary) || (where & (MatchTitle | MatchAuthor | MatchId))) return {};
     return summary_snippet(lib, ei, q, kRowSnippetBefore, kRowSnippetAfter);
 }

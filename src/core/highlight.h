@@ -63,7 +63,8 @@ std::string summary_first_line(const Paper& p, int max_code_points);
 // it is there. kRowSnippetBefore/After code points around the first match (a narrow column
 // wants little before it). Empty text otherwise. The UI and `digest-cli query --why` both call it.
 constexpr int kRowSnippetBefore = 8, kRowSnippetAfter = 80;
-Snippet row_snippet(const Library& lib, uint32_t entry, const Query& q);
+// `where` is match_where(lib, entry, q), which every caller has at hand already.
+Snippet row_snippet(const Library& lib, uint32_t entry, const Query& q, uint8_t where);
 
 // The plain text of a summary item as rendered (the TextRun texts back to back): the text the
 // detail pane's highlight spans index.

@@ -129,7 +129,7 @@ static const MatchRowCache::Row& match_row(App& app, uint32_t ei) {
     if (it != c.rows.end()) return it->second;
     MatchRowCache::Row r;
     r.where = match_where(app.lib, ei, app.query);
-    r.snippet = row_snippet(app.lib, ei, app.query);  // only a summary match says nothing in the row
+    r.snippet = row_snippet(app.lib, ei, app.query, r.where);  // only a summary match says nothing in the row
     return c.rows.emplace(ei, std::move(r)).first->second;
 }
 
