@@ -7,6 +7,7 @@
 //
 //   bench_query [CORPUS_DIR] [--copies N] [--reps N]
 #include <cstdio>
+#include <malloc.h>
 #include <string>
 #include <vector>
 
@@ -193,6 +194,37 @@ std::vector<double> run_typing(const dv::Library& lib, int reps, const char* lab
     return all;
 }
 
+// Where the 100k library's memory goes: the papers' arenas by field (what the strings cost), the
+// per-paper records, the derived tables and the search index.
+void print_memory(const dv::Library& lib) {
+    size_t papers = 0, cap = 0, id = 0, title = 0, authors = 0, summary = 0, url = 0, thumb = 0, records = 0;
+    size_t author_vec = 0, summary_vec = 0;
+    for (const dv::LoadedFile& f : lib.files) {
+        records += f.papers.capacity() * sizeof(dv::Paper);
+        for (const dv::Paper& p : f.papers) {
+            ++papers;
+            cap += p.text.capacity();
+            id += p.arxiv_id.len;
+            title += p.title.len;
+            for (dv::Str a : p.authors) authors += a.len + 1;
+            for (const dv::SummaryItem& it : p.summary) summary += it.label.len + it.text.len + 2;
+            url += p.url.len;
+            thumb += p.thumbnail.len;
+            author_vec += p.authors.capacity() * sizeof(dv::Str);
+            summary_vec += p.summary.capacity() * sizeof(dv::SummaryItem);
+        }
+    }
+    const double mb = 1e6;
+    std::printf("\nmemory of %zu papers: arenas %.1f MB (id %.1f, title %.1f, authors %.1f, summary %.1f, url %.1f, "
+                "thumbnail %.1f), Paper records %.1f MB, author/summary vectors %.1f/%.1f MB, entries+appearances+listings "
+                "%.1f MB, search index %.1f MB\n",
+                papers, cap / mb, id / mb, title / mb, authors / mb, summary / mb, url / mb, thumb / mb, records / mb,
+                author_vec / mb, summary_vec / mb,
+                (lib.entries.size() * sizeof(dv::Entry) + lib.appearances.size() * sizeof(dv::Appearance) +
+                 lib.listings.size() * sizeof(dv::Listing)) / mb,
+                double(dv::index_bytes(lib.index)) / mb);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -250,6 +282,14 @@ int main(int argc, char** argv) {
     }
     texts.clear();
     texts.shrink_to_fit();
+    print_memory(big);
+    {
+        struct mallinfo2 mi = mallinfo2();
+        std::printf("malloc: in use %.1f MB, free in heap %.1f MB, mmapped %.1f MB; RSS %.0f MB\n", mi.uordblks / 1e6,
+                    mi.fordblks / 1e6, mi.hblkhd / 1e6, dvbench::current_rss_mb());
+        malloc_trim(0);
+        std::printf("after malloc_trim: RSS %.0f MB\n", dvbench::current_rss_mb());
+    }
     std::printf("\n100k: library_add of %d x %zu files %.0f ms, library_rebuild %.0f ms (again: %.0f ms)\n", copies,
                 files.size(), add100, rebuild100, rebuild100_again);
     std::printf("search index: %zu grams, %.1f MB\n", big.index.df.size(), double(dv::index_bytes(big.index)) / 1e6);

@@ -8,6 +8,7 @@
 #include "core/export.h"
 #include "core/library.h"
 #include "core/parser.h"
+#include "core/triage.h"
 #include "fuzz_checks.h"
 #include "test_util.h"
 
@@ -209,4 +210,31 @@ TEST_CASE("fuzz: an id the heading's link does not carry survives the export", "
     dv::library_add(plain, "2024-08-07.md", "## Daily Papers (2024-08-07)\n\n### [T](https://arxiv.org/abs/2603.00202)\n\nVote: 1\n");
     dv::library_rebuild(plain);
     CHECK(dv::export_markdown(plain, {0}).find("arXiv ID") == std::string::npos);
+}
+
+TEST_CASE("fuzz: the triage seeds hold the triage target's invariants", "[fuzz][triage]") {
+    // The seeds of dv_fuzz_triage (tests/data/triage), through the check the target runs: an
+    // accepted file reads back the same after triage_to_json, a refused one changes nothing.
+    for (const char* name : {"full.json", "no_times.json", "refused.json"})
+        CHECK(dvfuzz::check_triage_input(dvtest::fixture(std::string("triage/") + name)) == "");
+    dv::Triage t;
+    std::string error;
+    REQUIRE(dv::triage_parse(dvtest::fixture("triage/full.json"), t, error));
+    CHECK(t.papers.size() == 3);
+    CHECK(t.saved.size() == 2);
+    CHECK(t.seen_days.size() == 2);  // the repeated day is one
+    CHECK(t.mark_read_on_view);
+    CHECK_FALSE(dv::triage_parse(dvtest::fixture("triage/refused.json"), t, error));
+    CHECK(error.find("\"starred\" is not true or false") != std::string::npos);
+}
+
+TEST_CASE("fuzz: a triage time whose offset carries it out of four-digit years", "[fuzz][triage]") {
+    // Before the fix parse_iso_time took "0000-01-01T00:00-00:01" (and offsets like +99:99), and
+    // format_iso_time wrote it as year -001, which no reader takes: the file did not read back.
+    const std::string file = R"({"format":"digest-viewer-triage","version":1,"last_visit":"0000-01-01T00:00+00:01"})";
+    CHECK(dvfuzz::check_triage_input(file) == "");
+    dv::Triage t;
+    std::string error;
+    CHECK_FALSE(dv::triage_parse(file, t, error));
+    CHECK(error == "\"last_visit\" is not an ISO-8601 time");
 }

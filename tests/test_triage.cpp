@@ -96,6 +96,17 @@ TEST_CASE("triage: ISO-8601 times", "[triage]") {
     for (const char* bad : {"", "2024-13-01T00:00:00Z", "2024-06-06T25:00:00Z", "2024-06-06T03:00:00Zjunk", "yesterday",
                             "2024-06-06T03", "2024-06-06T03:00:00."})
         CHECK_FALSE(dv::parse_iso_time(bad, ms));
+    // Offsets are at most 23:59 (RFC 3339), and a time whose UTC year leaves 0000..9999 is refused:
+    // format_iso_time writes four-digit UTC years, so such a time would not read back.
+    for (const char* bad : {"2024-06-06T03:00:00+24:00", "2024-06-06T03:00:00+05:60", "2024-06-06T03:00+99:99",
+                            "0000-01-01T00:00:00+00:01", "9999-12-31T23:59:00-00:01", "9999-12-31T23:59:60Z"})
+        CHECK_FALSE(dv::parse_iso_time(bad, ms));
+    REQUIRE(dv::parse_iso_time("0000-01-01T00:00:00Z", ms));
+    CHECK(dv::format_iso_time(ms) == "0000-01-01T00:00:00.000Z");
+    REQUIRE(dv::parse_iso_time("9999-12-31T23:59:00+23:59", ms));
+    CHECK(dv::format_iso_time(ms) == "9999-12-31T00:00:00.000Z");
+    REQUIRE(dv::parse_iso_time("2024-06-30T23:59:60Z", ms));  // a leap second is the next second
+    CHECK(dv::format_iso_time(ms) == "2024-07-01T00:00:00.000Z");
 }
 
 TEST_CASE("triage merge: each conflict case", "[triage]") {

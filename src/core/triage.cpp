@@ -161,12 +161,18 @@ bool parse_iso_time(std::string_view s, int64_t& out) {
             int oh, om;
             if (!digits(2, oh)) return false;
             if (i < s.size() && s[i] == ':') ++i;
-            if (!digits(2, om)) return false;
+            if (!digits(2, om) || oh > 23 || om > 59) return false;
             offset_min = sign * (oh * 60 + om);
         }
     }
     if (i != s.size()) return false;
-    out = ((int64_t(day) * 86400 + hh * 3600 + mm * 60 + ss) - offset_min * 60) * 1000 + frac;
+    const int64_t ms = ((int64_t(day) * 86400 + hh * 3600 + mm * 60 + ss) - offset_min * 60) * 1000 + frac;
+    // format_iso_time writes four-digit years in UTC: an offset (or a leap second) that carries
+    // the time out of 0000..9999 would write a file this function could not read back.
+    static const int64_t lo = int64_t(days_from_civil(0, 1, 1)) * 86400000;
+    static const int64_t hi = int64_t(days_from_civil(9999, 12, 31) + 1) * 86400000 - 1;
+    if (ms < lo || ms > hi) return false;
+    out = ms;
     return true;
 }
 

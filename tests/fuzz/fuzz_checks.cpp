@@ -22,6 +22,7 @@
 #include "core/pyrepr.h"
 #include "core/query.h"
 #include "core/text.h"
+#include "core/triage.h"
 
 // Returns from the enclosing check with a message naming the condition (and details, if given).
 #define DV_FUZZ_CHECK(cond, ...)                                              \
@@ -268,6 +269,61 @@ std::string check_json_input(std::string_view name, std::string_view bytes) {
     const bool ok = dv::parse_pyrepr(bytes, out, error);
     DV_FUZZ_CHECK(ok == error.empty(), "parse_pyrepr: ok=" + std::to_string(ok) + " error=[" + error + "]");
     if (!ok) DV_FUZZ_CHECK(out.is_null());
+    return {};
+}
+
+namespace {
+
+// The first difference between two Triage values, "" when equal.
+std::string triage_diff(const dv::Triage& a, const dv::Triage& b) {
+    if (a.papers.size() != b.papers.size())
+        return "paper keys: " + std::to_string(a.papers.size()) + " vs " + std::to_string(b.papers.size());
+    for (auto x = a.papers.begin(), y = b.papers.begin(); x != a.papers.end(); ++x, ++y) {
+        if (x->first != y->first) return "key: [" + x->first + "] vs [" + y->first + "]";
+        const dv::TriageMark &m = x->second, &n = y->second;
+        const std::string at = " of [" + x->first + "]";
+        if (m.starred != n.starred || m.read != n.read || m.hidden != n.hidden) return "a flag" + at;
+        if (m.note != n.note) return "note" + at + ": [" + m.note + "] vs [" + n.note + "]";
+        const int64_t t1[4] = {m.starred_at, m.read_at, m.hidden_at, m.note_at};
+        const int64_t t2[4] = {n.starred_at, n.read_at, n.hidden_at, n.note_at};
+        for (int k = 0; k < 4; ++k)
+            if (t1[k] != t2[k])
+                return "time " + std::to_string(k) + at + ": " + std::to_string(t1[k]) + " vs " + std::to_string(t2[k]);
+    }
+    if (a.saved.size() != b.saved.size()) return "saved searches: " + std::to_string(a.saved.size()) + " vs " + std::to_string(b.saved.size());
+    for (size_t i = 0; i < a.saved.size(); ++i)
+        if (a.saved[i].name != b.saved[i].name || a.saved[i].query != b.saved[i].query || a.saved[i].sort != b.saved[i].sort)
+            return "saved search " + std::to_string(i) + ": [" + a.saved[i].name + "] vs [" + b.saved[i].name + "]";
+    if (a.last_visit != b.last_visit) return "last_visit: " + std::to_string(a.last_visit) + " vs " + std::to_string(b.last_visit);
+    if (a.seen_days != b.seen_days) return "seen_days differ";
+    if (a.mark_read_on_view != b.mark_read_on_view) return "mark_read_on_view differs";
+    return {};
+}
+
+}  // namespace
+
+std::string check_triage_input(std::string_view bytes) {
+    // A refusal leaves what the reader already has: `out` holds a mark before the call.
+    dv::Triage t;
+    dv::triage_set(t, "sentinel", dv::Mark::Starred, true, 1);
+    std::string error;
+    const bool ok = dv::triage_parse(bytes, t, error);
+    DV_FUZZ_CHECK(ok == error.empty(), "triage_parse: ok=" + std::to_string(ok) + " error=[" + error + "]");
+    if (!ok) {
+        const dv::TriageMark* kept = dv::triage_find(t, "sentinel");
+        DV_FUZZ_CHECK(t.papers.size() == 1 && kept && kept->starred && kept->starred_at == 1, "a refused file changed the triage");
+        return {};
+    }
+
+    const std::string text = dv::triage_to_json(t);
+    dv::Triage back;
+    DV_FUZZ_CHECK(dv::triage_parse(text, back, error), "the written file does not read back: " + error + "\n" + text);
+    DV_FUZZ_TRY(triage_diff(t, back));
+    DV_FUZZ_CHECK(dv::triage_to_json(back) == text, "writing the read-back file gives another text");
+
+    dv::Triage self = t;
+    dv::triage_merge(self, t);
+    DV_FUZZ_TRY(triage_diff(t, self));
     return {};
 }
 

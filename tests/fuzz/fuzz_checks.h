@@ -36,6 +36,11 @@ std::string check_query_text(std::string_view text);
 // with a message and a null value or succeeds without one.
 std::string check_json_input(std::string_view name, std::string_view bytes);
 
+// triage_parse on any bytes: a refusal has a message and leaves `out` as it was; an accepted file
+// written with triage_to_json reads back as the same Triage (every mark, time, note, saved search,
+// seen day and setting), writes the same text again, and merging it into itself changes nothing.
+std::string check_triage_input(std::string_view bytes);
+
 // For the targets: if `message` is non-empty, prints it and aborts (libFuzzer then saves the input).
 // With DV_FUZZ_EXPECT=text in the environment only messages containing `text` abort, so
 // -minimize_crash keeps the same bug instead of drifting to the simplest one.

@@ -4,7 +4,7 @@
 # crash, sanitizer report, timeout, out-of-memory or broken invariant; the input is kept in
 # $FUZZ_OUT (default build/fuzz/artifacts) as crash-*/timeout-*/oom-* for a fixture test.
 #
-#   tests/fuzz/run.sh                 build, then digest 60 s, query 15 s, json 15 s
+#   tests/fuzz/run.sh                 build, then digest 60 s, query 15 s, json 15 s, triage 15 s
 #   FUZZ_SECONDS=600 tests/fuzz/run.sh digest     one target, longer
 # Environment: FUZZ_SECONDS (overrides every target's time), JOBS (build parallelism, default 2),
 # DV_FUZZ_ROUNDTRIP (see README.md), FUZZ_NO_BUILD=1 to skip the build, FUZZ_BIN=DIR to run the
@@ -45,6 +45,7 @@ run() {
     case "$name" in
         digest) seed "$corpus" -name '*.md' -o -name '*.json' ;;
         json)   seed "$corpus" -name '*.json' ;;
+        triage) seed "$corpus" -path '*/triage/*' ;;
         query)  mkdir -p "$corpus"; printf '%s\n' 'diffusion video' '"world model" -survey' 'title:x author:"a b"' \
                     'votes>=10 votes<5 votes:10..50' 'date:2024-06 date:2024-06-01..2024-06-30' '모델 label:"What'"'"'s New"' |
                     split -l 1 - "$corpus/seed-" ;;
@@ -67,14 +68,15 @@ run() {
 }
 
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(digest query json)
+[ ${#targets[@]} -gt 0 ] || targets=(digest query json triage)
 failed=0
 for t in "${targets[@]}"; do
     case "$t" in
         digest) run digest 60 4096 || failed=1 ;;
         query)  run query 15 256 || failed=1 ;;
         json)   run json 15 8192 || failed=1 ;;
-        *) echo "[fuzz] unknown target $t (digest, query, json)"; failed=1 ;;
+        triage) run triage 15 4096 || failed=1 ;;
+        *) echo "[fuzz] unknown target $t (digest, query, json, triage)"; failed=1 ;;
     esac
 done
 exit $failed
