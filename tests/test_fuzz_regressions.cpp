@@ -238,3 +238,20 @@ TEST_CASE("fuzz: a triage time whose offset carries it out of four-digit years",
     CHECK_FALSE(dv::triage_parse(file, t, error));
     CHECK(error == "\"last_visit\" is not an ISO-8601 time");
 }
+
+TEST_CASE("fuzz: a link heading whose title mentions another id is still its paper", "[fuzz]") {
+    // "### [](arxiv.org/abs/2407.00002)arxiv.org/abs/2406.0001)" then "### arxiv.org/abs/2407.00002C":
+    // one paper, 2407.00002 titled "arxiv.org/abs/2406.0001)". Its export,
+    // "### [arxiv.org/abs/2406.0001)](arxiv.org/abs/2407.00002)", holds two ids in its one heading
+    // section, so no heading level scored and the file read back as no paper. Fixed in
+    // md_entries.cpp: a heading that links to a paper makes its section one paper; ids in the
+    // link's text are mentions, like ids in the body.
+    CHECK(dvfuzz::check_pipeline(digest_fixture("link_heading_title_mentions_id.md"), dvfuzz::RoundTrip::Full) == "");
+    const dv::ParseResult r = dv::parse("## Daily Papers (2024-06-06)\n\n"
+                                        "### [Beyond arXiv:2406.00001: faster](https://arxiv.org/abs/2406.00002)\n\n"
+                                        "Vote: 3\n\nAuthors: A\n\n- improves on it\n",
+                                        "2024-06-06.md");
+    REQUIRE(r.papers.size() == 1);
+    CHECK(dv::get(r.papers[0], r.papers[0].arxiv_id) == "2406.00002");
+    CHECK(dv::get(r.papers[0], r.papers[0].title) == "Beyond arXiv:2406.00001: faster");
+}

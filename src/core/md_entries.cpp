@@ -27,6 +27,7 @@ struct BlockInfo {
     IdSet ids;
     int labels = 0;
     bool link_heading = false;
+    bool links_to_paper = false;  // a link heading whose destination has an arXiv id
     bool excluded = false;
     bool dated = false;        // a heading whose text holds a date
     bool under_date = false;   // a heading below (after, shallower than it) a dated heading
@@ -65,14 +66,16 @@ std::vector<Section> sections_at(const std::vector<BlockInfo>& b, int L) {
 }
 
 // A section that carries one paper: one id in it, or a heading that is a link to one paper (the
-// ids in its body are then mentions: related work, a link pasted into the abstract), or no id but
-// a paper's shape. The heading's own link decides because a paper's summary may name other
+// other ids, in its body or in the link's own text, are then mentions: related work, a link
+// pasted into the abstract, a title naming the paper it improves on), or no id but a paper's
+// shape. The heading's own link decides because a paper's summary or title may name other
 // papers: the export of a single such paper, read back, must still be one heading section
-// (found by tests/fuzz: otherwise no level scored and the body's list item became the paper).
+// (found by tests/fuzz: otherwise no level scored and the body's list item became the paper, or,
+// with the other id in the title, the file read back as no paper at all).
 bool one_paper(const Section& s, const std::vector<BlockInfo>& b) {
     const BlockInfo& h = b[s.begin];
     if (h.excluded) return false;
-    if (s.ids.distinct == 1 || (h.link_heading && h.ids.distinct == 1)) return true;
+    if (s.ids.distinct == 1 || h.links_to_paper) return true;
     // Under a day's heading one field line is a paper's shape: the export writes a paper with
     // neither id nor fields (a section a dated file lists all the same) as "### Title" and
     // "Vote: -", and alone in its file it must still read back (found by tests/fuzz).
@@ -328,6 +331,7 @@ std::vector<BlockInfo> block_infos(cmark_node* doc, size_t& n_tables) {
         if (cmark_node_get_type(n) == CMARK_NODE_HEADING) {
             b.level = cmark_node_get_heading_level(n);
             b.link_heading = heading_is_link(n);
+            b.links_to_paper = b.link_heading && !arxiv_id_from_url(cmark_node_get_url(cmark_node_first_child(n))).empty();
             const std::string text = heading_text(n);
             b.excluded = excluded_heading(text);
             int32_t v;
