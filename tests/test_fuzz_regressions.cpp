@@ -255,3 +255,22 @@ TEST_CASE("fuzz: a link heading whose title mentions another id is still its pap
     CHECK(dv::get(r.papers[0], r.papers[0].arxiv_id) == "2406.00002");
     CHECK(dv::get(r.papers[0], r.papers[0].title) == "Beyond arXiv:2406.00001: faster");
 }
+
+TEST_CASE("fuzz: a labelled summary item whose text is a code block", "[fuzz]") {
+    // "## t" over an indented code block holding "arxiv.org/abs/2406.0000" is the item "t" whose
+    // text is that code. The export wrote "- ***t***: ```" with the fence after the label, where
+    // it is inline code, so the code read back as prose and its id became the paper's. Fixed: the
+    // export puts a fence on the line after the label, and the reader joins an item's later block
+    // to a label alone without a leading blank line.
+    CHECK(dvfuzz::check_pipeline(digest_fixture("labelled_code_block.md"), dvfuzz::RoundTrip::Full) == "");
+    const dv::ParseResult r = dv::parse("## Daily Papers (2024-06-06)\n\n### [T](https://arxiv.org/abs/2406.00001)\n\n"
+                                        "Vote: 1\n\nAuthors: A\n\n- ***Code***:\n  ```\n  run --fast\n  ```\n- ***Note***: plain\n",
+                                        "2024-06-06.md");
+    REQUIRE(r.papers.size() == 1);
+    const dv::PaperDraft d = dv::draft_of(r.papers[0]);
+    REQUIRE(d.summary.size() == 2);
+    CHECK(d.summary[0].label == "Code");
+    CHECK(d.summary[0].text == "```\nrun --fast\n```");
+    const std::string md = dv::markdown_of({&r.papers[0]});
+    CHECK(md.find("- ***Code***:\n  ```\n  run --fast\n  ```\n") != std::string::npos);
+}

@@ -409,3 +409,45 @@ TEST_CASE("library_prepare parses without touching the library, library_commit a
     REQUIRE(!r.diagnostics.empty());
     CHECK(r.diagnostics[0].message.find("load it again") != std::string::npos);
 }
+
+TEST_CASE("library_add_all on two threads answers and builds exactly as library_add one by one", "[library][corpus]") {
+    // The corpus, plus the batch cases library_add_all must keep: a name loaded twice (the second
+    // replaces), the same bytes under a second name (a duplicate), an unchanged file, a refusal.
+    std::vector<std::pair<std::string, std::string>> inputs;
+    for (const auto& f : dvtest::digest_files(dvtest::corpus_dir() / "l-yohai-daily_papers_ko"))
+        inputs.emplace_back(f.string(), dvtest::read_file(f));
+    const std::string a = dvtest::digest_section("2024-06-03", {{"2406.00001", "A paper", 3, "X", {}}});
+    const std::string a2 = dvtest::digest_section("2024-06-03", {{"2406.00001", "A paper, revised", 5, "X", {}}});
+    inputs.insert(inputs.begin() + long(inputs.size() / 2), {"a.md", a});
+    inputs.push_back({"a-copy.md", a});
+    inputs.push_back({"a.md", a2});
+    inputs.push_back({"a.md", a2});
+    inputs.push_back({"binary.md", std::string("\x00\x01\x02\xff", 4)});
+
+    dv::Library one, all;
+    std::vector<dv::AddResult> want;
+    for (const auto& [name, bytes] : inputs) want.push_back(dv::library_add(one, name, bytes));
+    std::vector<dv::FileBytes> files;
+    for (const auto& [name, bytes] : inputs) files.push_back({name, bytes});
+    const std::vector<dv::AddResult> got = dv::library_add_all(all, files, 2);
+    REQUIRE(got.size() == want.size());
+    for (size_t i = 0; i < got.size(); ++i) {
+        INFO(inputs[i].first);
+        CHECK(got[i].kind == want[i].kind);
+        CHECK(got[i].papers == want[i].papers);
+    }
+    CHECK(got[got.size() - 4].kind == dv::AddResult::Duplicate);
+    CHECK(got[got.size() - 3].kind == dv::AddResult::Replaced);
+    CHECK(got[got.size() - 2].kind == dv::AddResult::Unchanged);
+    dv::library_rebuild(one);
+    dv::library_rebuild(all);
+    REQUIRE(all.files.size() == one.files.size());
+    for (size_t i = 0; i < one.files.size(); ++i) {
+        CHECK(all.files[i].name == one.files[i].name);
+        CHECK(all.files[i].papers.size() == one.files[i].papers.size());
+    }
+    CHECK(all.rejected.size() == one.rejected.size());
+    REQUIRE(all.entries.size() == one.entries.size());
+    for (uint32_t e = 0; e < one.entries.size(); ++e)
+        if (title_of(all, e) != title_of(one, e)) FAIL("entry " << e << ": " << title_of(all, e) << " vs " << title_of(one, e));
+}

@@ -1,7 +1,9 @@
 // digest-cli: building the deduplicated library from the inputs, and selecting entries from it.
 #include "cli.h"
 
+#include <algorithm>
 #include <cstdio>
+#include <thread>
 #include <string_view>
 
 #include "core/file_io.h"
@@ -10,9 +12,11 @@
 namespace dvcli {
 
 std::vector<dv::Diagnostic> load_library(const std::vector<InputFile>& inputs, dv::Library& lib) {
-    std::vector<dv::AddResult> results;
-    results.reserve(inputs.size());
-    for (const InputFile& f : inputs) results.push_back(dv::library_add(lib, f.name, f.bytes));
+    // Parsed on every core (library_add_all), committed in input order: library_add's answers.
+    std::vector<dv::FileBytes> files;
+    files.reserve(inputs.size());
+    for (const InputFile& f : inputs) files.push_back({f.name, f.bytes});
+    const std::vector<dv::AddResult> results = dv::library_add_all(lib, files, std::max(1u, std::thread::hardware_concurrency()));
     dv::library_rebuild(lib);
 
     // Name lookups through maps: a whole corpus folder is thousands of inputs.

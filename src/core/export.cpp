@@ -380,7 +380,18 @@ void append_paper(std::string& out, const PaperDraft& d) {
         size_t indent = size_t(s.level) * 2;
         out.append(indent, ' ');
         out += "- ";
-        if (!s.label.empty()) append_label(out, s.label);
+        if (!s.label.empty()) {
+            append_label(out, s.label);
+            // A fence opens a code block only at the start of a line: after "***Label***: " it
+            // would be inline code, and the code's text would read back as prose (an id in it as
+            // the paper's id; found by tests/fuzz). On a line of its own it interrupts the label's
+            // paragraph, and the reader takes the code block as the item's text.
+            const std::string_view t = s.text;
+            if (t.substr(0, 3) == "```" || t.substr(0, 3) == "~~~") {
+                out.back() = '\n';
+                out.append(indent + 2, ' ');
+            }
+        }
         append_indented(out, s.text, indent + 2);
     }
     if (!d.summary.empty() && !after_paragraph) out += '\n';

@@ -115,6 +115,19 @@ void library_reject(Library& lib, std::string_view name, std::vector<Diagnostic>
 // file was prepared without a parse and must be parsed now; pass {} otherwise (Rejected then).
 AddResult library_commit(Library& lib, PreparedFile&& p, std::string_view bytes);
 
+// library_prepare for many files on `threads` threads at once (native builds only: the web build
+// has no threads and stages files over frames instead). Files are independent and preparing only
+// reads the library, so they are parsed in any order and returned in input order; the caller
+// commits them in that order, which gives exactly library_add's answers (two equal files in one
+// batch: the second commit is the Duplicate). `files` views must stay valid until it returns.
+// threads <= 1, or fewer than two files, prepares on the caller's thread.
+struct FileBytes {
+    std::string_view name, bytes;
+};
+std::vector<PreparedFile> library_prepare_all(const Library& lib, const std::vector<FileBytes>& files, unsigned threads);
+// library_prepare_all, then library_commit of each in order (no rebuild): the batch library_add.
+std::vector<AddResult> library_add_all(Library& lib, const std::vector<FileBytes>& files, unsigned threads);
+
 // Parses and adds one file but does not rebuild: call library_rebuild() after a batch.
 // library_commit(lib, library_prepare(lib, name, bytes), bytes).
 // Same bytes under another name: Duplicate, and nothing changes (not even that other name's

@@ -293,9 +293,10 @@ void Reader::list(cmark_node* list, int level) {
             else
                 src_.block_source(b, src);
             if (idx >= 0) {
-                // A later paragraph of the same item (loose item): part of its text.
+                // A later paragraph of the same item (loose item): part of its text. After a label
+                // alone on its line ("- **Label**:" then a code block) it is the whole text.
                 auto& t = d_.summary[static_cast<size_t>(idx)].text;
-                t.append("\n\n");
+                if (!t.empty()) t.append("\n\n");
                 t.append(src);
                 continue;
             }

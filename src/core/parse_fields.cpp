@@ -268,8 +268,11 @@ bool split_label(std::string_view src, std::string_view& label, std::string_view
     lab = trim(lab);
     if (!colon || lab.empty() || lab.size() > 200) return false;
     label = lab;
+    // The text may start on a later line ("**Label**:" alone, then a code block): the line breaks
+    // between them are no part of it.
     std::string_view rest = src.substr(p);
-    while (!rest.empty() && (rest.front() == ' ' || rest.front() == '\t')) rest.remove_prefix(1);
+    while (!rest.empty() && (rest.front() == ' ' || rest.front() == '\t' || rest.front() == '\n' || rest.front() == '\r'))
+        rest.remove_prefix(1);
     text = rest;
     return true;
 }
