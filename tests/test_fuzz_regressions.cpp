@@ -274,3 +274,18 @@ TEST_CASE("fuzz: a labelled summary item whose text is a code block", "[fuzz]") 
     const std::string md = dv::markdown_of({&r.papers[0]});
     CHECK(md.find("- ***Code***:\n  ```\n  run --fast\n  ```\n") != std::string::npos);
 }
+
+TEST_CASE("fuzz: a paper whose heading links elsewhere is found by its arXiv ID field", "[fuzz]") {
+    // "### http://a" (autolinked), a body mentioning arxiv.org/abs/2407.00002 and
+    // "arxiv.org/abs/2407.0001e", then a second heading naming 2407.00002: one paper, 2407.00002,
+    // titled "http://a". Its export ("### [http\://a](http://a)", "arXiv ID: 2407.00002", the body
+    // as a list item) is one section holding two ids under a heading linking to no paper, so no
+    // level scored and it read back as no paper. Fixed in md_entries.cpp: an "arXiv ID:" field
+    // naming one id makes its section one paper, as a heading linking to a paper does.
+    CHECK(dvfuzz::check_pipeline(digest_fixture("id_field_heading_links_elsewhere.md"), dvfuzz::RoundTrip::Full) == "");
+    const dv::ParseResult r = dv::parse("## Daily Papers (2024-06-06)\n\n### [Project page](https://example.org/p)\n\n"
+                                        "arXiv ID: 2406.00002\n\nVote: 3\n\n- extends arXiv:2406.00001 to video\n",
+                                        "2024-06-06.md");
+    REQUIRE(r.papers.size() == 1);
+    CHECK(dv::get(r.papers[0], r.papers[0].arxiv_id) == "2406.00002");
+}

@@ -120,6 +120,8 @@ struct IdSet {
 void collect_ids(cmark_node* n, IdSet& ids);
 // How many lines of a paragraph start with a known field label (0 for other blocks).
 int count_field_labels(cmark_node* n);
+// The ids the "arXiv ID:" field lines of a block name (where count_field_labels looks), into `ids`.
+void collect_field_ids(cmark_node* n, IdSet& ids);
 
 // Small judgements pass 1 makes about one node (md_scan.cpp).
 std::string heading_text(cmark_node* h);               // flattened

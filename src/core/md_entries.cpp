@@ -25,6 +25,7 @@ struct BlockInfo {
     cmark_node* node;
     int level = 0;             // heading level, 0 = not a heading
     IdSet ids;
+    IdSet field_ids;           // named by "arXiv ID:" field lines
     int labels = 0;
     bool link_heading = false;
     bool links_to_paper = false;  // a link heading whose destination has an arXiv id
@@ -36,6 +37,7 @@ struct BlockInfo {
 struct Section {
     size_t begin, end;         // block range [begin, end), begin = the heading
     IdSet ids;
+    IdSet field_ids;
     int labels = 0;
 };
 
@@ -53,12 +55,13 @@ std::vector<Section> sections_at(const std::vector<BlockInfo>& b, int L) {
             if (cur) cur->end = i;
             cur = nullptr;
             if (b[i].level == L) {
-                out.push_back({i, b.size(), {}, 0});
+                out.push_back({i, b.size(), {}, {}, 0});
                 cur = &out.back();
             }
         }
         if (cur) {
             cur->ids.merge(b[i].ids);
+            cur->field_ids.merge(b[i].field_ids);
             cur->labels += b[i].labels;
         }
     }
@@ -71,11 +74,13 @@ std::vector<Section> sections_at(const std::vector<BlockInfo>& b, int L) {
 // shape. The heading's own link decides because a paper's summary or title may name other
 // papers: the export of a single such paper, read back, must still be one heading section
 // (found by tests/fuzz: otherwise no level scored and the body's list item became the paper, or,
-// with the other id in the title, the file read back as no paper at all).
+// with the other id in the title, the file read back as no paper at all). An "arXiv ID:" field
+// naming one id decides the same way: it says which paper the section is (the export writes it
+// for a paper whose heading links elsewhere).
 bool one_paper(const Section& s, const std::vector<BlockInfo>& b) {
     const BlockInfo& h = b[s.begin];
     if (h.excluded) return false;
-    if (s.ids.distinct == 1 || h.links_to_paper) return true;
+    if (s.ids.distinct == 1 || h.links_to_paper || s.field_ids.distinct == 1) return true;
     // Under a day's heading one field line is a paper's shape: the export writes a paper with
     // neither id nor fields (a section a dated file lists all the same) as "### Title" and
     // "Vote: -", and alone in its file it must still read back (found by tests/fuzz).
@@ -218,9 +223,10 @@ struct Walk {
     size_t section(size_t i) {
         size_t j = i + 1;
         while (j < blocks.size() && !(blocks[j].level && blocks[j].level <= L)) ++j;
-        Section s{i, j, {}, 0};
+        Section s{i, j, {}, {}, 0};
         for (size_t k = i; k < j; ++k) {
             s.ids.merge(blocks[k].ids);
+            s.field_ids.merge(blocks[k].field_ids);
             s.labels += blocks[k].labels;
         }
         first_heading = false;
@@ -343,6 +349,7 @@ std::vector<BlockInfo> block_infos(cmark_node* doc, size_t& n_tables) {
         }
         n_tables += is_table(n);
         collect_ids(n, b.ids);
+        if (!b.level) collect_field_ids(n, b.field_ids);
         b.labels = count_field_labels(n);
         blocks.push_back(std::move(b));
     }

@@ -95,8 +95,7 @@ bool Reader::field(std::string_view label, std::string_view rest_md, std::string
         case FieldRole::Authors: add_authors(rest_flat); return true;
         case FieldRole::Links: return true;  // the ids were collected from its links
         case FieldRole::ArxivId: {
-            std::string id = arxiv_id_in_text(rest_flat);
-            if (id.empty()) id = arxiv_id_from_url(rest_flat);
+            std::string id = arxiv_id_field_value(rest_flat);
             if (!id.empty()) field_id_ = id;
             return true;
         }

@@ -274,4 +274,50 @@ int count_field_labels(cmark_node* node) {
     return n;
 }
 
+// The flattened rest of a paragraph's line from inline node c on, without its first `skip` bytes.
+static std::string rest_of_line(cmark_node* c, size_t skip) {
+    std::string out;
+    for (cmark_node* n = c; n; n = cmark_node_next(n)) {
+        const cmark_node_type ty = cmark_node_get_type(n);
+        if (ty == CMARK_NODE_SOFTBREAK || ty == CMARK_NODE_LINEBREAK) break;
+        flatten_node(n, out);
+    }
+    return out.size() >= skip ? out.substr(skip) : std::string();
+}
+
+void collect_field_ids(cmark_node* node, IdSet& ids) {
+    // The same lines count_field_labels reads: each line's first inline, a bold or plain label.
+    auto para = [&](cmark_node* p) {
+        bool line_start = true;
+        for (cmark_node* c = cmark_node_first_child(p); c; c = cmark_node_next(c)) {
+            const cmark_node_type ty = cmark_node_get_type(c);
+            if (ty == CMARK_NODE_SOFTBREAK || ty == CMARK_NODE_LINEBREAK) {
+                line_start = true;
+                continue;
+            }
+            if (!line_start) continue;
+            line_start = false;
+            std::string t, value;
+            std::string_view label, rest;
+            if (ty == CMARK_NODE_STRONG || ty == CMARK_NODE_EMPH) {
+                flatten_node(c, t);
+                std::string_view l = trim(t);
+                while (!l.empty() && l.back() == ':') l.remove_suffix(1);
+                if (field_role(l) == FieldRole::ArxivId) value = rest_of_line(cmark_node_next(c), 0);
+            } else if (ty == CMARK_NODE_TEXT && plain_label(literal(c), label, rest) && field_role(label) == FieldRole::ArxivId) {
+                value = rest_of_line(c, literal(c).size() - rest.size());
+            }
+            if (value.empty()) continue;
+            const std::string id = arxiv_id_field_value(value);
+            if (!id.empty()) ids.add(id);
+        }
+    };
+    const cmark_node_type ty = cmark_node_get_type(node);
+    if (ty == CMARK_NODE_PARAGRAPH) para(node);
+    if (ty == CMARK_NODE_LIST)
+        for (cmark_node* item = cmark_node_first_child(node); item; item = cmark_node_next(item))
+            if (cmark_node* first = cmark_node_first_child(item); first && cmark_node_get_type(first) == CMARK_NODE_PARAGRAPH)
+                para(first);
+}
+
 }  // namespace dv::md

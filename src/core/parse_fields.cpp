@@ -303,5 +303,11 @@ bool literal_link(std::string_view s, std::string_view& title, std::string_view&
     return true;
 }
 
+std::string arxiv_id_field_value(std::string_view value) {
+    std::string id = arxiv_id_in_text(value);
+    if (id.empty()) id = arxiv_id_from_url(trim(value));
+    return id;
+}
+
 }  // namespace parse_detail
 }  // namespace dv

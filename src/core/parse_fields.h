@@ -65,6 +65,9 @@ std::string_view strip_title_decoration(std::string_view title);
 // The id when the whole of s is an arXiv id ("2505.04588", "arXiv:2505.04588", "2505.04588v2"),
 // else "".
 std::string arxiv_id_in_text(std::string_view s);
+// The id an "arXiv ID:" field's value names: the value is an id, else a URL holding one; "" if
+// neither. The reader (its fields) and pass 1 (which paper a section is) both ask this.
+std::string arxiv_id_field_value(std::string_view value);
 // The first "arXiv:NNNN.NNNNN" / "arXiv ID: NNNN.NNNNN" / "arxiv.org/abs/NNNN.NNNNN" written in
 // running text, else "".
 std::string arxiv_id_mentioned(std::string_view s);
