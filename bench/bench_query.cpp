@@ -9,12 +9,12 @@
 #include <cstdio>
 #include <malloc.h>
 #include <string>
-#include <thread>
 #include <vector>
 
 #include "bench_common.h"
 #include "core/date.h"
 #include "core/library.h"
+#include "core/parallel.h"
 #include "core/query.h"
 #include "core/stats.h"
 #include "core/triage.h"
@@ -230,7 +230,7 @@ void print_memory(const dv::Library& lib) {
 
 int main(int argc, char** argv) {
     int copies = 20, reps = 15;
-    const unsigned threads = std::max(1u, std::thread::hardware_concurrency());
+    const unsigned threads = dv::hardware_threads();
     std::vector<char*> pos = {argv[0]};
     for (int i = 1; i < argc; ++i) {
         std::string a = argv[i];

@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include <cstdio>
+#include <map>
 #include <random>
 
 #include "core/library.h"
@@ -254,5 +255,51 @@ TEST_CASE("corpus: no false negatives, and the false-positive rate", "[index][co
         for (uint32_t i = 0; i < n; ++i) truth += dv::contains_folded(dv::searchable(dv::entry_paper(lib, lib.entries[i])), longer);
         INFO(longer);
         CHECK(popcount(mask) - truth < n / 50);  // under 2% of the entries
+    }
+}
+
+TEST_CASE("corpus: the index built in ranges on several threads equals the one-piece index", "[index][corpus]") {
+    // library_rebuild builds the index on every core: per range of entries, then merged. Every
+    // gram must have the same df and postings, in the same form, as built in one piece.
+    const dv::Library& lib = corpus_library();
+    if (lib.entries.empty()) {
+        WARN("corpus not found: skipped");
+        return;
+    }
+    auto texts = [&](uint32_t i, std::vector<std::string_view>& out) {
+        const dv::Entry& e = lib.entries[i];
+        out.push_back(dv::searchable(dv::entry_paper(lib, e)));
+    };
+    const uint32_t n = uint32_t(lib.entries.size());
+    dv::SearchIndex one;
+    dv::index_build(one, n, texts, 1);
+    // key -> gram number of an index, from its table.
+    auto grams_of = [](const dv::SearchIndex& x) {
+        std::map<uint64_t, uint32_t> m;
+        for (size_t s = 0; s < x.table_keys.size(); ++s)
+            if (x.table_keys[s]) m[x.table_keys[s] - 1] = x.table_grams[s];
+        return m;
+    };
+    const auto want = grams_of(one);
+    REQUIRE(want.size() == one.df.size());
+    for (unsigned threads : {2u, 3u}) {
+        dv::SearchIndex many;
+        dv::index_build(many, n, texts, threads);
+        INFO(threads << " threads");
+        CHECK(many.count == n);
+        CHECK(many.words == one.words);
+        const auto got = grams_of(many);
+        REQUIRE(got.size() == want.size());
+        size_t differ = 0, dense = 0;
+        for (const auto& [key, g1] : want) {
+            auto it = got.find(key);
+            REQUIRE(it != got.end());
+            const uint32_t g2 = it->second;
+            differ += one.df[g1] != many.df[g2] || one.lists[g1] != many.lists[g2] || one.bitmaps[g1] != many.bitmaps[g2];
+            dense += !one.bitmaps[g1].empty();
+        }
+        CHECK(differ == 0);
+        CHECK(dense > 100);  // both forms were compared
+        CHECK(dv::index_bytes(many) <= dv::index_bytes(one) + one.table_keys.size() * 12);
     }
 }

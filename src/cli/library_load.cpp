@@ -1,12 +1,11 @@
 // digest-cli: building the deduplicated library from the inputs, and selecting entries from it.
 #include "cli.h"
 
-#include <algorithm>
 #include <cstdio>
-#include <thread>
 #include <string_view>
 
 #include "core/file_io.h"
+#include "core/parallel.h"
 #include <unordered_map>
 
 namespace dvcli {
@@ -16,7 +15,7 @@ std::vector<dv::Diagnostic> load_library(const std::vector<InputFile>& inputs, d
     std::vector<dv::FileBytes> files;
     files.reserve(inputs.size());
     for (const InputFile& f : inputs) files.push_back({f.name, f.bytes});
-    const std::vector<dv::AddResult> results = dv::library_add_all(lib, files, std::max(1u, std::thread::hardware_concurrency()));
+    const std::vector<dv::AddResult> results = dv::library_add_all(lib, files, dv::hardware_threads());
     dv::library_rebuild(lib);
 
     // Name lookups through maps: a whole corpus folder is thousands of inputs.

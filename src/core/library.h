@@ -115,9 +115,9 @@ void library_reject(Library& lib, std::string_view name, std::vector<Diagnostic>
 // file was prepared without a parse and must be parsed now; pass {} otherwise (Rejected then).
 AddResult library_commit(Library& lib, PreparedFile&& p, std::string_view bytes);
 
-// library_prepare for many files on `threads` threads at once (native builds only: the web build
-// has no threads and stages files over frames instead). Files are independent and preparing only
-// reads the library, so they are parsed in any order and returned in input order; the caller
+// library_prepare for many files on `threads` threads at once (parallel.h: in order on the web,
+// which has no threads and stages files over frames instead). Files are independent and preparing
+// only reads the library, so they are parsed in any order and returned in input order; the caller
 // commits them in that order, which gives exactly library_add's answers (two equal files in one
 // batch: the second commit is the Duplicate). `files` views must stay valid until it returns.
 // threads <= 1, or fewer than two files, prepares on the caller's thread.

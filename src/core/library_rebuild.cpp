@@ -5,6 +5,7 @@
 #include <cstring>
 
 #include "library.h"
+#include "parallel.h"
 #include "text.h"
 
 namespace dv {
@@ -320,7 +321,7 @@ void build_index(Library& lib) {
             if (li.file == e.file && li.paper == e.paper) continue;
             out.push_back(searchable(lib.files[li.file].papers[li.paper]));
         }
-    });
+    }, hardware_threads());
 }
 
 // --- phase 10: authors interned once, so charts count into arrays ----------------------------------

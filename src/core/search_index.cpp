@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cstring>
 
+#include "parallel.h"
 #include "search_index.h"
 #include "text.h"
 
@@ -235,11 +236,59 @@ struct Builder {
         ++slots_used;
         return g;
     }
-    // Entry i holds gram g.
+    // Postings are not written as they are found: an entry holds ~1,000 grams, and at 100k
+    // entries their bitmaps and list tails are 40 MB apart, so writing each at once cost a cache
+    // miss per gram per entry (most of the 100k rebuild). The (gram, entry) pairs of a chunk of
+    // entries are kept instead and written gram by gram (flush), each gram's few words in a row.
+    static constexpr uint32_t kChunk = 512;
+    std::vector<uint32_t> pending;        // grams of the chunk's entries, entry by entry
+    std::vector<uint32_t> pending_end;    // per entry of the chunk: end of its grams in `pending`
+    uint32_t chunk_first = 0;             // the chunk's first entry
+    std::vector<uint32_t> count;          // per gram: its pairs in the chunk (0 between flushes)
+    std::vector<uint32_t> touched;        // grams with pairs in the chunk
+    std::vector<uint32_t> sorted;         // the chunk's entries grouped by gram
+
+    // Entry i holds gram g (each gram once per entry: most of the text's grams repeat).
     void hold(uint32_t g, uint32_t i) {
         if (last[g] == i + 1) return;
         last[g] = i + 1;
-        Gram& x = grams[g];
+        pending.push_back(g);
+    }
+    // All of entry i's grams are held.
+    void end_entry(uint32_t i) {
+        pending_end.push_back(uint32_t(pending.size()));
+        if (i + 1 - chunk_first == kChunk) flush(i + 1);
+    }
+    // Writes the chunk's pairs gram by gram, entries in increasing order; next_first is the
+    // following chunk's first entry.
+    void flush(uint32_t next_first) {
+        count.resize(grams.size(), 0);
+        touched.clear();
+        for (uint32_t g : pending)
+            if (count[g]++ == 0) touched.push_back(g);
+        // count[g] becomes g's start in `sorted`, then its end as the pairs are placed.
+        uint32_t at = 0;
+        for (uint32_t g : touched) {
+            const uint32_t n = count[g];
+            count[g] = at;
+            at += n;
+        }
+        sorted.resize(pending.size());
+        uint32_t k = 0;
+        for (uint32_t e = 0; e < pending_end.size(); ++e)
+            for (; k < pending_end[e]; ++k) sorted[count[pending[k]]++] = chunk_first + e;
+        uint32_t begin = 0;
+        for (uint32_t g : touched) {
+            const uint32_t end = count[g];
+            for (uint32_t j = begin; j < end; ++j) write(grams[g], sorted[j]);
+            begin = end;
+            count[g] = 0;
+        }
+        pending.clear();
+        pending_end.clear();
+        chunk_first = next_first;
+    }
+    void write(Gram& x, uint32_t i) {
         ++x.df;
         if (!x.bitmap.empty()) {
             x.bitmap[i >> 6] |= uint64_t(1) << (i & 63);
@@ -309,9 +358,8 @@ void and_postings(const SearchIndex& idx, uint32_t g, bool negate, std::vector<u
     mask.swap(keep);
 }
 
-}  // namespace
-
-void index_build(SearchIndex& idx, uint32_t count, const IndexTexts& texts) {
+// The index of entries [first, first + count), numbered from 0.
+void build_range(SearchIndex& idx, uint32_t first, uint32_t count, const IndexTexts& texts) {
     idx = SearchIndex{};
     idx.count = count;
     idx.words = (count + 63) / 64;
@@ -319,9 +367,11 @@ void index_build(SearchIndex& idx, uint32_t count, const IndexTexts& texts) {
     std::vector<std::string_view> t;
     for (uint32_t i = 0; i < count; ++i) {
         t.clear();
-        texts(i, t);
+        texts(first + i, t);
         for (std::string_view s : t) b.add_text(s, i);
+        b.end_entry(i);
     }
+    b.flush(count);
     const size_t n = b.grams.size();
     idx.df.resize(n);
     idx.lists.resize(n);
@@ -333,6 +383,138 @@ void index_build(SearchIndex& idx, uint32_t count, const IndexTexts& texts) {
         idx.lists[g] = std::move(x.list);
         idx.bitmaps[g] = std::move(x.bitmap);
     }
+}
+
+// Calls f(entry) for the entries of gram g of a part, in increasing order.
+template <class F>
+void for_each_posting(const SearchIndex& part, uint32_t g, F&& f) {
+    if (dense_df(part.df[g], part.words)) {
+        const std::vector<uint64_t>& bm = part.bitmaps[g];
+        for (uint32_t w = 0; w < part.words; ++w)
+            for (uint64_t x = bm[w]; x; x &= x - 1) f(w * 64 + uint32_t(__builtin_ctzll(x)));
+    } else {
+        for_each_listed(part.lists[g].data(), part.df[g], f);
+    }
+}
+
+// The index of all entries from the indexes of consecutive ranges starting at `first` (each a
+// multiple of 64, so a part's bitmap words are whole words of the result): the same postings,
+// and so the same form per gram, as building it in one piece; gram numbers differ (they are
+// internal: queries find grams by key).
+void merge_parts(SearchIndex& idx, std::vector<SearchIndex>& parts, const std::vector<uint32_t>& first, uint32_t count) {
+    idx = SearchIndex{};
+    idx.count = count;
+    idx.words = (count + 63) / 64;
+    const size_t P = parts.size();
+    // Final gram numbers: part 0's, then each later part's new ones, in order.
+    std::vector<uint64_t> keys;
+    std::vector<uint32_t> where;  // per final gram and part: the part's gram number, or UINT32_MAX
+    std::vector<std::vector<uint32_t>> local_of(P);  // per part gram: final number
+    SearchIndex lookup;           // key -> final gram while merging (a table like the index's)
+    for (size_t p = 0; p < P; ++p) {
+        const SearchIndex& s = parts[p];
+        std::vector<uint64_t> key_of(s.df.size());
+        for (size_t k = 0; k < s.table_keys.size(); ++k)
+            if (s.table_keys[k]) key_of[s.table_grams[k]] = s.table_keys[k] - 1;
+        local_of[p].resize(s.df.size());
+        for (uint32_t g = 0; g < s.df.size(); ++g) {
+            uint32_t f = p == 0 ? UINT32_MAX : find_gram(lookup, key_of[g]);
+            if (f == UINT32_MAX) {
+                f = uint32_t(keys.size());
+                keys.push_back(key_of[g]);
+                where.resize(where.size() + P, UINT32_MAX);
+            }
+            where[size_t(f) * P + p] = g;
+            local_of[p][g] = f;
+        }
+        // Index the keys seen so far for the next part's lookups.
+        if (p + 1 < P) {
+            size_t slots = 1 << 12;
+            while (slots < 2 * (keys.size() + 1)) slots *= 2;
+            lookup.table_keys.assign(slots, 0);
+            lookup.table_grams.assign(slots, 0);
+            for (uint32_t f = 0; f < keys.size(); ++f) {
+                size_t s2 = slot_of(keys[f], slots - 1);
+                while (lookup.table_keys[s2]) s2 = (s2 + 1) & (slots - 1);
+                lookup.table_keys[s2] = keys[f] + 1;
+                lookup.table_grams[s2] = f;
+            }
+        }
+    }
+    const size_t n = keys.size();
+    idx.df.assign(n, 0);
+    idx.lists.resize(n);
+    idx.bitmaps.resize(n);
+    for (size_t f = 0; f < n; ++f) {
+        uint32_t df = 0;
+        for (size_t p = 0; p < P; ++p)
+            if (where[f * P + p] != UINT32_MAX) df += parts[p].df[where[f * P + p]];
+        idx.df[f] = df;
+        if (dense_df(df, idx.words)) {
+            std::vector<uint64_t>& bm = idx.bitmaps[f];
+            bm.assign(idx.words, 0);
+            for (size_t p = 0; p < P; ++p) {
+                const uint32_t g = where[f * P + p];
+                if (g == UINT32_MAX) continue;
+                const SearchIndex& s = parts[p];
+                if (dense_df(s.df[g], s.words)) {
+                    std::copy(s.bitmaps[g].begin(), s.bitmaps[g].end(), bm.begin() + first[p] / 64);
+                } else {
+                    for_each_listed(s.lists[g].data(), s.df[g], [&](uint32_t e) {
+                        const uint32_t i = first[p] + e;
+                        bm[i >> 6] |= uint64_t(1) << (i & 63);
+                    });
+                }
+            }
+        } else {
+            std::vector<uint8_t>& list = idx.lists[f];
+            uint32_t last = 0;  // the last entry listed + 1
+            for (size_t p = 0; p < P; ++p) {
+                const uint32_t g = where[f * P + p];
+                if (g == UINT32_MAX) continue;
+                for_each_posting(parts[p], g, [&](uint32_t e) {
+                    const uint32_t i = first[p] + e;
+                    put_varint(list, i + 1 - last);
+                    last = i + 1;
+                });
+            }
+            list.shrink_to_fit();
+        }
+        for (size_t p = 0; p < P; ++p) {  // free the parts' postings as they are used
+            const uint32_t g = where[f * P + p];
+            if (g == UINT32_MAX) continue;
+            std::vector<uint64_t>().swap(parts[p].bitmaps[g]);
+            std::vector<uint8_t>().swap(parts[p].lists[g]);
+        }
+    }
+    size_t slots = 1 << 12;
+    while (slots < 2 * (n + 1)) slots *= 2;
+    idx.table_keys.assign(slots, 0);
+    idx.table_grams.assign(slots, 0);
+    for (uint32_t f = 0; f < n; ++f) {
+        size_t s = slot_of(keys[f], slots - 1);
+        while (idx.table_keys[s]) s = (s + 1) & (slots - 1);
+        idx.table_keys[s] = keys[f] + 1;
+        idx.table_grams[s] = f;
+    }
+}
+
+}  // namespace
+
+void index_build(SearchIndex& idx, uint32_t count, const IndexTexts& texts, unsigned threads) {
+    // One range per thread, each a multiple of 64 entries; small libraries in one piece (the
+    // merge would cost more than it saves).
+    const uint32_t parts = threads > 1 && count >= 4096 ? threads : 1;
+    if (parts == 1) {
+        build_range(idx, 0, count, texts);
+        return;
+    }
+    std::vector<uint32_t> first(parts + 1);
+    for (uint32_t p = 0; p <= parts; ++p) first[p] = std::min(count, uint32_t(uint64_t(count) * p / parts / 64 * 64));
+    first[parts] = count;
+    std::vector<SearchIndex> part(parts);
+    parallel_for(parts, threads, [&](size_t p) { build_range(part[p], first[p], first[p + 1] - first[p], texts); });
+    merge_parts(idx, part, first, count);
 }
 
 namespace {

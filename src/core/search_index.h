@@ -37,8 +37,10 @@ struct SearchIndex {
 // Texts of one entry: fills `out` with the raw (unfolded) texts whose union entry i is indexed by.
 using IndexTexts = std::function<void(uint32_t entry, std::vector<std::string_view>& out)>;
 
-// Rebuilds the index for `count` entries.
-void index_build(SearchIndex& idx, uint32_t count, const IndexTexts& texts);
+// Rebuilds the index for `count` entries, on up to `threads` threads (parallel.h): each builds
+// the index of one range of entries and the ranges are merged, which gives the same postings as
+// one thread (`texts` is then called concurrently, for different entries).
+void index_build(SearchIndex& idx, uint32_t count, const IndexTexts& texts, unsigned threads = 1);
 
 // True when the folded needle is one or two code points of valid UTF-8 without '\n': then `mask`
 // (words long, one bit per entry) is ANDed with exactly the entries whose text holds it (with
