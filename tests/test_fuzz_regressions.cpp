@@ -289,3 +289,12 @@ TEST_CASE("fuzz: a paper whose heading links elsewhere is found by its arXiv ID 
     REQUIRE(r.papers.size() == 1);
     CHECK(dv::get(r.papers[0], r.papers[0].arxiv_id) == "2406.00002");
 }
+
+TEST_CASE("fuzz: a stray paragraph with a full-width-colon label stays a paragraph in the export", "[fuzz]") {
+    // "# [](1)" then "*原标题：*s": an untitled paper whose stray paragraph starts like a label
+    // with a full-width colon. The export decided "would read as a label" with split_label (ASCII
+    // colons only) and wrote it as "- *原标题：*s", which the reader (split_any_label) took as the
+    // original-title field: the paper came back titled "s". Fixed: the export asks the reader's
+    // own split_any_label.
+    CHECK(dvfuzz::check_pipeline(digest_fixture("fullwidth_label_stray_paragraph.md"), dvfuzz::RoundTrip::Full) == "");
+}

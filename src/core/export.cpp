@@ -366,10 +366,10 @@ void append_paper(std::string& out, const PaperDraft& d) {
     bool after_paragraph = false;
     for (const SummaryDraft& s : d.summary) {
         // Summary text is markdown source: written as is. An unlabeled top-level text that would
-        // read as a label if it led a list item ("**Note**: ...", once a stray paragraph) is
-        // written as a paragraph of its own, which the parser keeps unlabeled.
+        // read as a label if it led a list item ("**Note**: ...", "*原标题：*...", once a stray
+        // paragraph) is written as a paragraph of its own, which the parser keeps unlabeled.
         std::string_view lab, rest;
-        if (s.label.empty() && s.level == 0 && parse_detail::split_label(s.text, lab, rest)) {
+        if (s.label.empty() && s.level == 0 && parse_detail::split_any_label(s.text, lab, rest)) {
             if (!after_paragraph && out.size() >= 2 && out.compare(out.size() - 2, 2, "\n\n") != 0) out += '\n';
             append_indented(out, s.text, 0);
             out += '\n';

@@ -29,7 +29,6 @@ bool is_blank(std::string_view s) {
 bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
 
 // A label as shown: leading emoji and symbols dropped ("💻 Code" → "Code"), trailing colons too.
-// split_label, also for a full-width colon ("**摘要：**", "**原文标题：** text").
 // True if the text nodes of [seg, end) hold only symbols and spaces ("🔗 " before a link).
 bool symbols_only(cmark_node* seg, cmark_node* end) {
     for (cmark_node* c = seg; c != end; c = cmark_node_next(c))
@@ -54,30 +53,6 @@ std::string_view clean_label(std::string_view l) {
     return l;
 }
 
-bool split_any_label(std::string_view src, std::string_view& label, std::string_view& text) {
-    if (split_label(src, label, text)) return true;
-    if (src.empty() || (src[0] != '*' && src[0] != '_')) return false;
-    const char m = src[0];
-    size_t i = 0;
-    while (i < src.size() && src[i] == m && i < 3) ++i;
-    size_t j = src.find(m, i);
-    if (j == std::string_view::npos || j == i) return false;
-    std::string_view lab = trim(src.substr(i, j - i));
-    size_t p = j;
-    while (p < src.size() && src[p] == m) ++p;
-    bool colon = false;
-    if (lab.size() >= 3 && lab.substr(lab.size() - 3) == "\xEF\xBC\x9A") {
-        lab = trim(lab.substr(0, lab.size() - 3));
-        colon = true;
-    } else if (src.substr(p, 3) == "\xEF\xBC\x9A") {
-        p += 3;
-        colon = true;
-    }
-    if (!colon || lab.empty() || lab.size() > 200 || lab.find('\n') != std::string_view::npos) return false;
-    label = lab;
-    text = ltrim_spaces(src.substr(p));
-    return true;
-}
 
 
 void Reader::stray(cmark_node* b) {

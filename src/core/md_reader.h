@@ -16,7 +16,6 @@ namespace dv::md {
 
 // Helpers the two files share (md_read.cpp).
 std::string_view clean_label(std::string_view l);   // "💻 Code:" -> "Code"
-bool split_any_label(std::string_view src, std::string_view& label, std::string_view& text);
 
 class Reader {
 public:

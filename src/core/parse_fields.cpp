@@ -303,6 +303,33 @@ bool literal_link(std::string_view s, std::string_view& title, std::string_view&
     return true;
 }
 
+bool split_any_label(std::string_view src, std::string_view& label, std::string_view& text) {
+    if (split_label(src, label, text)) return true;
+    if (src.empty() || (src[0] != '*' && src[0] != '_')) return false;
+    const char m = src[0];
+    size_t i = 0;
+    while (i < src.size() && src[i] == m && i < 3) ++i;
+    size_t j = src.find(m, i);
+    if (j == std::string_view::npos || j == i) return false;
+    std::string_view lab = trim(src.substr(i, j - i));
+    size_t p = j;
+    while (p < src.size() && src[p] == m) ++p;
+    bool colon = false;
+    if (lab.size() >= 3 && lab.substr(lab.size() - 3) == "\xEF\xBC\x9A") {
+        lab = trim(lab.substr(0, lab.size() - 3));
+        colon = true;
+    } else if (src.substr(p, 3) == "\xEF\xBC\x9A") {
+        p += 3;
+        colon = true;
+    }
+    if (!colon || lab.empty() || lab.size() > 200 || lab.find('\n') != std::string_view::npos) return false;
+    label = lab;
+    std::string_view rest = src.substr(p);
+    while (!rest.empty() && (rest.front() == ' ' || rest.front() == '\t')) rest.remove_prefix(1);
+    text = rest;
+    return true;
+}
+
 std::string arxiv_id_field_value(std::string_view value) {
     std::string id = arxiv_id_in_text(value);
     if (id.empty()) id = arxiv_id_from_url(trim(value));

@@ -65,6 +65,9 @@ std::string_view strip_title_decoration(std::string_view title);
 // The id when the whole of s is an arXiv id ("2505.04588", "arXiv:2505.04588", "2505.04588v2"),
 // else "".
 std::string arxiv_id_in_text(std::string_view s);
+// split_label, also for a full-width colon ("**摘要：**", "**原文标题：** text"): how the reader
+// splits a list item, and so how the export decides what would read as a label.
+bool split_any_label(std::string_view src, std::string_view& label, std::string_view& text);
 // The id an "arXiv ID:" field's value names: the value is an id, else a URL holding one; "" if
 // neither. The reader (its fields) and pass 1 (which paper a section is) both ask this.
 std::string arxiv_id_field_value(std::string_view value);
