@@ -298,3 +298,14 @@ TEST_CASE("fuzz: a stray paragraph with a full-width-colon label stays a paragra
     // own split_any_label.
     CHECK(dvfuzz::check_pipeline(digest_fixture("fullwidth_label_stray_paragraph.md"), dvfuzz::RoundTrip::Full) == "");
 }
+
+TEST_CASE("fuzz: ids in a markdown-fenced summary count as the reader reads them", "[fuzz]") {
+    // "**Summary**:" then an unclosed "```markdown" block holding "arxiv.org/abs/2504.0100": the
+    // reader reads such a block as the paper's own markdown (prose), but pass 1 skipped it as code,
+    // so the paper had no id; its export wrote the prose out, and read back it had the id. Fixed:
+    // pass 1 reads the ids of a markdown fence too (collect_ids, one level deep like the reader).
+    CHECK(dvfuzz::check_pipeline(digest_fixture("markdown_fence_id.md"), dvfuzz::RoundTrip::Full) == "");
+    const dv::ParseResult r = dv::parse(dvtest::fixture("fuzz/digest/markdown_fence_id.md"), "x.md");
+    REQUIRE(r.papers.size() == 1);
+    CHECK(dv::get(r.papers[0], r.papers[0].arxiv_id) == "2504.0100");
+}

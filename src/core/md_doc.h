@@ -117,7 +117,11 @@ struct IdSet {
         if (o.distinct > kMaxIds) distinct = kMaxIds + 1;
     }
 };
-void collect_ids(cmark_node* n, IdSet& ids);
+// depth > 0: inside a markdown fence's text, whose own fences are code (as the reader reads them).
+void collect_ids(cmark_node* n, IdSet& ids, int depth = 0);
+// A fenced block whose info string says markdown ("```markdown", "```md"): a summary the reader
+// reads as the paper's own blocks, not as code.
+bool is_markdown_fence(cmark_node* n);
 // How many lines of a paragraph start with a known field label (0 for other blocks).
 int count_field_labels(cmark_node* n);
 // The ids the "arXiv ID:" field lines of a block name (where count_field_labels looks), into `ids`.

@@ -360,9 +360,7 @@ void Reader::block(cmark_node* n, int depth) {
         }
         case CMARK_NODE_CODE_BLOCK: {
             // A fenced markdown summary ("```markdown"): read as the paper's own blocks.
-            const char* info = cmark_node_get_fence_info(n);
-            std::string_view fi = info ? trim(std::string_view(info)) : std::string_view();
-            if (depth == 0 && (fi == "markdown" || fi == "md" || fi == "Markdown")) {
+            if (depth == 0 && is_markdown_fence(n)) {
                 std::string_view inner = literal(n);
                 cmark_node* doc = parse_markdown(inner, 0);
                 if (doc) {

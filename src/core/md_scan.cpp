@@ -5,6 +5,7 @@
 #include <cstring>
 
 #include "date.h"
+#include "markdown.h"
 #include "md_doc.h"
 #include "parse_fields.h"
 #include "parser.h"
@@ -175,7 +176,14 @@ void IdSet::add(std::string_view id) {
     if (distinct <= kMaxIds) ++distinct;
 }
 
-void collect_ids(cmark_node* node, IdSet& ids) {
+bool is_markdown_fence(cmark_node* n) {
+    if (cmark_node_get_type(n) != CMARK_NODE_CODE_BLOCK) return false;
+    const char* info = cmark_node_get_fence_info(n);
+    const std::string_view fi = info ? trim(std::string_view(info)) : std::string_view();
+    return fi == "markdown" || fi == "md" || fi == "Markdown";
+}
+
+void collect_ids(cmark_node* node, IdSet& ids, int depth) {
     cmark_node* cur = node;
     while (cur) {
         const cmark_node_type ty = cmark_node_get_type(cur);
@@ -197,7 +205,19 @@ void collect_ids(cmark_node* node, IdSet& ids) {
                 break;
             }
             case CMARK_NODE_CODE_BLOCK:
-            case CMARK_NODE_IMAGE: descend = false; break;  // code and pictures name no paper
+                // Code names no paper, but a "```markdown" block is read as the paper's own text
+                // (md_read.cpp): its ids count as the reader will see them (else its export, now
+                // prose, named a paper the original did not; found by tests/fuzz).
+                if (depth == 0 && is_markdown_fence(cur)) {
+                    const std::string_view inner = literal(cur);
+                    if (cmark_node* doc = parse_markdown(inner, 0)) {
+                        collect_ids(doc, ids, 1);
+                        cmark_node_free(doc);
+                    }
+                }
+                descend = false;
+                break;
+            case CMARK_NODE_IMAGE: descend = false; break;  // pictures name no paper
             default: break;
         }
         if (descend) {
