@@ -252,15 +252,14 @@ bool counts_as_field(std::string_view label, cmark_node* c) {
     return role != FieldRole::None && (role != FieldRole::Links || link_on_line(c));
 }
 
-}  // namespace
-
-int count_field_labels(cmark_node* node) {
-    // Paragraphs directly in this block (or the block itself), and the first paragraph of each
-    // item of a list: the first inline of each line. List items count because the export writes
-    // a paper's labelled summary items as "- ***Summary***: ..." (a field paragraph read back as
-    // one must still give the section a paper's fields), and the reader reads "- **Authors:** ..."
-    // bullets as fields.
-    int n = 0;
+// The labels that lead the lines of a block, as the reader reads fields: the first inline of
+// each line of paragraphs directly in this block (or the block itself), and of the first
+// paragraph of each item of a list. Calls f(c, label, bold) for a bold/emphasised first inline c
+// (its text trimmed, trailing colons dropped, an ASCII or full-width one) or a plain "Label:"
+// text (label and the text after it as rest). One walk for count_field_labels and
+// collect_field_ids, so both read the same lines.
+template <class F>
+void for_each_line_label(cmark_node* node, F&& f) {
     auto para = [&](cmark_node* p) {
         bool line_start = true;
         for (cmark_node* c = cmark_node_first_child(p); c; c = cmark_node_next(c)) {
@@ -278,10 +277,9 @@ int count_field_labels(cmark_node* node) {
                 std::string_view l = trim(t);
                 while (!l.empty() && l.back() == ':') l.remove_suffix(1);
                 if (l.size() >= 3 && l.substr(l.size() - 3) == "\xEF\xBC\x9A") l.remove_suffix(3);
-                // A value after the label, on its line or the next ("**摘要：**" then the text).
-                n += counts_as_field(l, c) && cmark_node_next(c) != nullptr;
+                f(c, l, std::string_view(), true);
             } else if (ty == CMARK_NODE_TEXT && plain_label(literal(c), label, rest)) {
-                n += counts_as_field(label, c) && !rest.empty();  // an empty field is no field
+                f(c, label, rest, false);
             }
         }
     };
@@ -291,11 +289,10 @@ int count_field_labels(cmark_node* node) {
         for (cmark_node* item = cmark_node_first_child(node); item; item = cmark_node_next(item))
             if (cmark_node* first = cmark_node_first_child(item); first && cmark_node_get_type(first) == CMARK_NODE_PARAGRAPH)
                 para(first);
-    return n;
 }
 
 // The flattened rest of a paragraph's line from inline node c on, without its first `skip` bytes.
-static std::string rest_of_line(cmark_node* c, size_t skip) {
+std::string rest_of_line(cmark_node* c, size_t skip) {
     std::string out;
     for (cmark_node* n = c; n; n = cmark_node_next(n)) {
         const cmark_node_type ty = cmark_node_get_type(n);
@@ -305,39 +302,29 @@ static std::string rest_of_line(cmark_node* c, size_t skip) {
     return out.size() >= skip ? out.substr(skip) : std::string();
 }
 
+}  // namespace
+
+int count_field_labels(cmark_node* node) {
+    // List items count because the export writes a paper's labelled summary items as
+    // "- ***Summary***: ..." (a field paragraph read back as one must still give the section a
+    // paper's fields), and the reader reads "- **Authors:** ..." bullets as fields.
+    int n = 0;
+    for_each_line_label(node, [&](cmark_node* c, std::string_view label, std::string_view rest, bool bold) {
+        // A value after the label: for a bold one on its line or the next ("**摘要：**" then the
+        // text); for a plain one on its line (an empty field is no field).
+        n += counts_as_field(label, c) && (bold ? cmark_node_next(c) != nullptr : !rest.empty());
+    });
+    return n;
+}
+
 void collect_field_ids(cmark_node* node, IdSet& ids) {
-    // The same lines count_field_labels reads: each line's first inline, a bold or plain label.
-    auto para = [&](cmark_node* p) {
-        bool line_start = true;
-        for (cmark_node* c = cmark_node_first_child(p); c; c = cmark_node_next(c)) {
-            const cmark_node_type ty = cmark_node_get_type(c);
-            if (ty == CMARK_NODE_SOFTBREAK || ty == CMARK_NODE_LINEBREAK) {
-                line_start = true;
-                continue;
-            }
-            if (!line_start) continue;
-            line_start = false;
-            std::string t, value;
-            std::string_view label, rest;
-            if (ty == CMARK_NODE_STRONG || ty == CMARK_NODE_EMPH) {
-                flatten_node(c, t);
-                std::string_view l = trim(t);
-                while (!l.empty() && l.back() == ':') l.remove_suffix(1);
-                if (field_role(l) == FieldRole::ArxivId) value = rest_of_line(cmark_node_next(c), 0);
-            } else if (ty == CMARK_NODE_TEXT && plain_label(literal(c), label, rest) && field_role(label) == FieldRole::ArxivId) {
-                value = rest_of_line(c, literal(c).size() - rest.size());
-            }
-            if (value.empty()) continue;
-            const std::string id = arxiv_id_field_value(value);
-            if (!id.empty()) ids.add(id);
-        }
-    };
-    const cmark_node_type ty = cmark_node_get_type(node);
-    if (ty == CMARK_NODE_PARAGRAPH) para(node);
-    if (ty == CMARK_NODE_LIST)
-        for (cmark_node* item = cmark_node_first_child(node); item; item = cmark_node_next(item))
-            if (cmark_node* first = cmark_node_first_child(item); first && cmark_node_get_type(first) == CMARK_NODE_PARAGRAPH)
-                para(first);
+    for_each_line_label(node, [&](cmark_node* c, std::string_view label, std::string_view rest, bool bold) {
+        if (field_role(label) != FieldRole::ArxivId) return;
+        const std::string value = bold ? rest_of_line(cmark_node_next(c), 0) : rest_of_line(c, literal(c).size() - rest.size());
+        if (value.empty()) return;
+        const std::string id = arxiv_id_field_value(value);
+        if (!id.empty()) ids.add(id);
+    });
 }
 
 }  // namespace dv::md

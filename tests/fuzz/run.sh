@@ -15,10 +15,10 @@ cd "$ROOT"
 BIN="${FUZZ_BIN:-$ROOT/build/fuzz/tests/fuzz}"
 OUT="${FUZZ_OUT:-$ROOT/build/fuzz/artifacts}"
 DICT="$ROOT/tests/fuzz/digest.dict"
-# The test stage fuzzes for crashes, sanitizer reports and the query oracle; the markdown round
-# trip's title/id check has an open finding (tests/data/fuzz/digest/roundtrip_order_repeat.md,
-# a [!mayfail] case in tests/test_fuzz_regressions.cpp), so the stage leaves it off until that is
-# fixed. DV_FUZZ_ROUNDTRIP=ids (or full) turns it back on.
+# The test stage fuzzes for crashes, sanitizer reports and the query oracle. The markdown round
+# trip's title/id check still finds a new export/read-back disagreement within a minute or so of
+# a run (README.md: what it has found), so the stage leaves it off rather than fail CI at random;
+# DV_FUZZ_ROUNDTRIP=ids (or full) turns it on for a run that looks for them.
 export DV_FUZZ_ROUNDTRIP="${DV_FUZZ_ROUNDTRIP:-off}"
 
 if [ "${FUZZ_NO_BUILD:-0}" != 1 ]; then
