@@ -123,9 +123,8 @@ void collect_ids(cmark_node* n, IdSet& ids, int depth = 0);
 // reads as the paper's own blocks, not as code.
 bool is_markdown_fence(cmark_node* n);
 // How many lines of a paragraph start with a known field label (0 for other blocks).
-int count_field_labels(cmark_node* n);
-// The ids the "arXiv ID:" field lines of a block name (where count_field_labels looks), into `ids`.
-void collect_field_ids(cmark_node* n, IdSet& ids);
+// With field_ids, also adds the ids its "arXiv ID:" field lines name.
+int count_field_labels(cmark_node* n, IdSet* field_ids = nullptr);
 
 // Small judgements pass 1 makes about one node (md_scan.cpp).
 std::string heading_text(cmark_node* h);               // flattened

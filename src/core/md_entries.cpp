@@ -349,8 +349,7 @@ std::vector<BlockInfo> block_infos(cmark_node* doc, size_t& n_tables) {
         }
         n_tables += is_table(n);
         collect_ids(n, b.ids);
-        if (!b.level) collect_field_ids(n, b.field_ids);
-        b.labels = count_field_labels(n);
+        b.labels = count_field_labels(n, b.level ? nullptr : &b.field_ids);
         blocks.push_back(std::move(b));
     }
     return blocks;

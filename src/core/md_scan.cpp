@@ -243,14 +243,6 @@ bool link_on_line(cmark_node* c) {
     return false;
 }
 
-// A known label that counts as a paper's field. A links label ("Paper:", "Links:") only with a
-// link on its line: the reader keeps nothing of such a line but the ids of its links, so one
-// without a link leaves nothing in the paper (its export would then lack the field that made it
-// a paper: found by tests/fuzz).
-bool counts_as_field(std::string_view label, cmark_node* c) {
-    const FieldRole role = field_role(label);
-    return role != FieldRole::None && (role != FieldRole::Links || link_on_line(c));
-}
 
 // The labels that lead the lines of a block, as the reader reads fields: the first inline of
 // each line of paragraphs directly in this block (or the block itself), and of the first
@@ -304,27 +296,28 @@ std::string rest_of_line(cmark_node* c, size_t skip) {
 
 }  // namespace
 
-int count_field_labels(cmark_node* node) {
+int count_field_labels(cmark_node* node, IdSet* field_ids) {
     // List items count because the export writes a paper's labelled summary items as
     // "- ***Summary***: ..." (a field paragraph read back as one must still give the section a
-    // paper's fields), and the reader reads "- **Authors:** ..." bullets as fields.
+    // paper's fields), and the reader reads "- **Authors:** ..." bullets as fields. One walk and
+    // one field_role per label for both answers (pass 1 asks them of every block).
     int n = 0;
     for_each_line_label(node, [&](cmark_node* c, std::string_view label, std::string_view rest, bool bold) {
+        // A known label is a paper's field; a links label ("Paper:", "Links:") only with a link
+        // on its line: the reader keeps nothing of such a line but its links' ids, so one without
+        // a link leaves nothing in the paper (its export would lack the field that made it a
+        // paper: found by tests/fuzz).
+        const FieldRole role = field_role(label);
+        if (role == FieldRole::None) return;
         // A value after the label: for a bold one on its line or the next ("**摘要：**" then the
         // text); for a plain one on its line (an empty field is no field).
-        n += counts_as_field(label, c) && (bold ? cmark_node_next(c) != nullptr : !rest.empty());
+        n += (role != FieldRole::Links || link_on_line(c)) && (bold ? cmark_node_next(c) != nullptr : !rest.empty());
+        if (role != FieldRole::ArxivId || !field_ids) return;
+        const std::string value = bold ? rest_of_line(cmark_node_next(c), 0) : rest_of_line(c, literal(c).size() - rest.size());
+        const std::string id = value.empty() ? std::string() : arxiv_id_field_value(value);
+        if (!id.empty()) field_ids->add(id);
     });
     return n;
-}
-
-void collect_field_ids(cmark_node* node, IdSet& ids) {
-    for_each_line_label(node, [&](cmark_node* c, std::string_view label, std::string_view rest, bool bold) {
-        if (field_role(label) != FieldRole::ArxivId) return;
-        const std::string value = bold ? rest_of_line(cmark_node_next(c), 0) : rest_of_line(c, literal(c).size() - rest.size());
-        if (value.empty()) return;
-        const std::string id = arxiv_id_field_value(value);
-        if (!id.empty()) ids.add(id);
-    });
 }
 
 }  // namespace dv::md
