@@ -53,8 +53,6 @@ std::string_view clean_label(std::string_view l) {
     return l;
 }
 
-
-
 void Reader::stray(cmark_node* b) {
     // An empty code block (an unclosed "```") carries no text.
     if (cmark_node_get_type(b) == CMARK_NODE_CODE_BLOCK && trim(literal(b)).empty()) return;

@@ -243,13 +243,11 @@ bool link_on_line(cmark_node* c) {
     return false;
 }
 
-
 // The labels that lead the lines of a block, as the reader reads fields: the first inline of
 // each line of paragraphs directly in this block (or the block itself), and of the first
 // paragraph of each item of a list. Calls f(c, label, bold) for a bold/emphasised first inline c
 // (its text trimmed, trailing colons dropped, an ASCII or full-width one) or a plain "Label:"
-// text (label and the text after it as rest). One walk for count_field_labels and
-// collect_field_ids, so both read the same lines.
+// text (label and the text after it as rest).
 template <class F>
 void for_each_line_label(cmark_node* node, F&& f) {
     auto para = [&](cmark_node* p) {

@@ -240,6 +240,14 @@ bool parse_count(std::string_view s, int32_t& out) {
     return true;
 }
 
+// The text after a label: without the blanks before it and, with `lines`, the line breaks (it
+// may start on a later line: "**Label**:" alone, then a code block).
+static std::string_view label_text(std::string_view rest, bool lines) {
+    while (!rest.empty() && (rest.front() == ' ' || rest.front() == '\t' || (lines && (rest.front() == '\n' || rest.front() == '\r'))))
+        rest.remove_prefix(1);
+    return rest;
+}
+
 bool split_label(std::string_view src, std::string_view& label, std::string_view& text) {
     if (src.empty() || (src[0] != '*' && src[0] != '_')) return false;
     const char m = src[0];
@@ -268,12 +276,7 @@ bool split_label(std::string_view src, std::string_view& label, std::string_view
     lab = trim(lab);
     if (!colon || lab.empty() || lab.size() > 200) return false;
     label = lab;
-    // The text may start on a later line ("**Label**:" alone, then a code block): the line breaks
-    // between them are no part of it.
-    std::string_view rest = src.substr(p);
-    while (!rest.empty() && (rest.front() == ' ' || rest.front() == '\t' || rest.front() == '\n' || rest.front() == '\r'))
-        rest.remove_prefix(1);
-    text = rest;
+    text = label_text(src.substr(p), true);
     return true;
 }
 
@@ -324,9 +327,7 @@ bool split_any_label(std::string_view src, std::string_view& label, std::string_
     }
     if (!colon || lab.empty() || lab.size() > 200 || lab.find('\n') != std::string_view::npos) return false;
     label = lab;
-    std::string_view rest = src.substr(p);
-    while (!rest.empty() && (rest.front() == ' ' || rest.front() == '\t')) rest.remove_prefix(1);
-    text = rest;
+    text = label_text(src.substr(p), false);
     return true;
 }
 
