@@ -82,6 +82,9 @@ if(EMSCRIPTEN)
     add_custom_command(TARGET digest-viewer POST_BUILD
         COMMAND ${CMAKE_COMMAND} -E copy ${DV_WEB_ASSETS} "${DV_SITE_DIR}"
         COMMENT "Copying the web shell into the site folder")
+    # The copy runs when the target relinks: an edit to the shell alone must relink it too (it
+    # used to leave the site with the old shell.js).
+    set_property(TARGET digest-viewer APPEND PROPERTY LINK_DEPENDS ${DV_WEB_ASSETS})
 else()
     find_package(glfw3 3.3 REQUIRED)
     find_package(OpenGL REQUIRED)

@@ -280,9 +280,18 @@
   // A load this small finishes before a frame would help (the 330-file corpus: ~0.5 s): no yields.
   const isLarge = (files, bytes) => files > 1000 || bytes > (32 << 20);
   // Yields for one frame (rAF), or 50 ms where frames do not come (a background tab).
+  // A visible page waits for the frame itself: that frame is when the viewer reads the keys
+  // pressed meanwhile (Esc). On a busy machine the animation frame can come later than 50 ms, and
+  // a load that went on without it never saw Esc (a 10,000-file drop ran to the end). A hidden
+  // tab gets no animation frames, so there (and once the page is hidden while waiting) 50 ms stand
+  // in for one.
   const nextFrame = () => new Promise((resolve) => {
-    const t = setTimeout(resolve, 50);
-    requestAnimationFrame(() => { clearTimeout(t); setTimeout(resolve, 0); });
+    let t = null;
+    const fallback = () => { if (t === null) t = setTimeout(done, 50); };
+    const done = () => { clearTimeout(t); document.removeEventListener('visibilitychange', fallback); resolve(); };
+    if (document.visibilityState !== 'visible') fallback();
+    else document.addEventListener('visibilitychange', fallback);
+    requestAnimationFrame(() => setTimeout(done, 0));
   });
   function loadFiles(entries, persist = true) {
     // Serialize loads so two quick drops never interleave their rebuilds.
