@@ -143,10 +143,11 @@ void app_add_unreadable(App& app, const std::string& name) { app_add_refused(app
 
 // One status line for everything added since the last finish ("" if nothing was added).
 static std::string load_summary(const LoadTally& t) {
-    if (t.files <= 1) return t.last_message;
+    // One file's own message, unless a cancel cut the load short (Esc before the second file).
+    if (t.files <= 1 && !t.not_read) return t.last_message;
     const size_t loaded = t.added + t.replaced;
     std::string msg = "Loaded " + (loaded == t.files ? "" : format_count(loaded) + " of ") + format_count(t.files) +
-                      " files: " + format_count(t.papers) + " papers";
+                      (t.files == 1 ? " file: " : " files: ") + format_count(t.papers) + (t.papers == 1 ? " paper" : " papers");
     if (t.replaced) msg += " (" + format_count(t.replaced) + " reloaded)";
     if (t.unchanged) msg += "; " + format_count(t.unchanged) + " already loaded (unchanged)";
     if (t.duplicate) msg += "; " + format_count(t.duplicate) + " with the same content as a loaded file: skipped";
