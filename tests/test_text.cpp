@@ -69,6 +69,17 @@ TEST_CASE("looks_binary", "[text]") {
         noise.push_back(static_cast<char>(0x80 | (x >> 24)));
     }
     CHECK(looks_binary(noise));
+    // Text first, then noise: the clean start is skipped quickly, the noise after it still counts.
+    std::string hangul_then_noise;
+    while (hangul_then_noise.size() < 8192) hangul_then_noise += "한국어 요약 ";
+    CHECK_FALSE(looks_binary(hangul_then_noise));
+    CHECK(looks_binary(hangul_then_noise + noise + noise + noise));
+    // The 64 KB window cutting a Hangul syllable in two is not an odd byte.
+    std::string long_text;
+    while (long_text.size() < 70000) long_text += "가";
+    CHECK(long_text.size() % 3 == 0);
+    CHECK_FALSE(looks_binary(long_text.substr(0, 65536 + 1)));
+    CHECK_FALSE(looks_binary(long_text));
 }
 
 TEST_CASE("decode_utf8 and append_utf8", "[text]") {

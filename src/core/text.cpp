@@ -223,7 +223,10 @@ bool looks_binary(std::string_view bytes) {
     if (std::memchr(bytes.data(), 0, n) != nullptr) return true;
     const auto* s = reinterpret_cast<const unsigned char*>(bytes.data());
     size_t odd = 0;
-    for (size_t i = 0; i < n;) {
+    // The clean prefix (the fast interleaved walk) holds nothing odd and ends on a character
+    // boundary this loop would also reach: a text file is decided without the byte-by-byte loop,
+    // which took 8 % of the wasm time of loading the corpus.
+    for (size_t i = valid_prefix(s, n); i < n;) {
         unsigned char c = s[i];
         if (!kByteClass.special[c]) { ++i; continue; }
         if (c >= 0x80) {
