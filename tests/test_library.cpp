@@ -10,6 +10,7 @@
 #include "core/date.h"
 #include "core/library.h"
 #include "core/paper_builder.h"
+#include "core/query.h"
 #include "core/search_index.h"
 #include "core/text.h"
 #include "test_support.h"
@@ -450,4 +451,54 @@ TEST_CASE("library_add_all on two threads answers and builds exactly as library_
     REQUIRE(all.entries.size() == one.entries.size());
     for (uint32_t e = 0; e < one.entries.size(); ++e)
         if (title_of(all, e) != title_of(one, e)) FAIL("entry " << e << ": " << title_of(all, e) << " vs " << title_of(one, e));
+}
+
+TEST_CASE("a rebuild can leave the index for later: queries scan until library_build_index", "[library][index]") {
+    // Two files, then the second replaced by other papers of the same count: an index kept from
+    // before would cover as many entries as the new library and answer for the old papers.
+    const std::string a = dvtest::digest_section("2024-06-03", {{"2406.00001", "Diffusion world models", 3, "Ann Lee", {{"", "확산 모델 요약"}}},
+                                                                {"2406.00002", "Reinforcement learning", 5, "Bo Kim", {{"", "강화 학습"}}}});
+    const std::string b1 = dvtest::digest_section("2024-06-04", {{"2406.00003", "Scaling laws", 1, "Cy Park", {{"", "모델 크기"}}}});
+    const std::string b2 = dvtest::digest_section("2024-06-04", {{"2406.00004", "Video diffusion", 2, "Di Cho", {{"", "영상 확산"}}}});
+    const std::vector<std::string> queries = {"", "d", "di", "diffusion", "확산", "모델", "확산 모델", "-diffusion", "\"world models\"", "kim", "video"};
+    auto answers = [&](const dv::Library& lib) {
+        std::vector<std::vector<uint32_t>> out;
+        for (const std::string& q : queries) out.push_back(dv::run_query(lib, dv::parse_query(q), {}));
+        return out;
+    };
+
+    dv::Library now, later;
+    for (dv::Library* lib : {&now, &later}) {
+        dv::library_add(*lib, "a.md", a);
+        dv::library_add(*lib, "b.md", b1);
+    }
+    dv::library_rebuild(now);
+    dv::library_rebuild(later);  // Now by default: both indexed
+    REQUIRE(later.index.count == 3);
+    CHECK_FALSE(later.index_pending);
+
+    dv::library_add(now, "b.md", b2);
+    dv::library_add(later, "b.md", b2);
+    dv::library_rebuild(now);
+    dv::library_rebuild(later, dv::IndexBuild::Later);
+    CHECK(later.index_pending);
+    CHECK(later.index.count == 0);
+    REQUIRE(later.entries.size() == now.entries.size());
+    CHECK(answers(later) == answers(now));
+    CHECK(dv::run_query(later, dv::parse_query("video"), {}).size() == 1);
+    CHECK(dv::run_query(later, dv::parse_query("scaling"), {}).empty());
+
+    // Files changed since: the pending index is not built over entries that may dangle.
+    dv::library_add(later, "c.md", dvtest::digest_section("2024-06-05", {{"2406.00005", "Other", 1, "Ed", {}}}));
+    CHECK_FALSE(dv::library_build_index(later));
+    CHECK(later.index_pending);
+    dv::library_drop(later, "c.md");
+    dv::library_rebuild(later, dv::IndexBuild::Later);
+
+    CHECK(dv::library_build_index(later));
+    CHECK_FALSE(later.index_pending);
+    CHECK(later.index.count == later.entries.size());
+    CHECK(dv::index_bytes(later.index) == dv::index_bytes(now.index));
+    CHECK(answers(later) == answers(now));
+    CHECK_FALSE(dv::library_build_index(later));  // nothing pending
 }

@@ -85,6 +85,7 @@ struct Library {
     std::vector<uint32_t> author_begin;    // entries.size() + 1 offsets
     KeyMap by_key;                         // entry_key() -> entry index (library_find)
     bool stale = false;                    // files changed since the last rebuild (see above)
+    bool index_pending = false;            // a rebuild left the index for library_build_index
 };
 
 struct AddResult {
@@ -140,8 +141,16 @@ bool library_drop(Library& lib, std::string_view name);
 bool library_remove(Library& lib, std::string_view name);
 void library_clear(Library& lib);
 // Recomputes entries, appearances, listings, days, percentiles, the search index, the author
-// table and the id lookup; clears `stale`.
-void library_rebuild(Library& lib);
+// table and the id lookup; clears `stale`. IndexBuild::Later leaves the index empty and sets
+// `index_pending` instead: a viewer shows the new list a frame sooner (the index was most of a
+// rebuild's time in the browser) and builds it in the next frame with library_build_index.
+// Queries meanwhile give the same answers, by scanning (run_query uses the index only when it
+// covers every entry).
+enum class IndexBuild { Now, Later };
+void library_rebuild(Library& lib, IndexBuild index = IndexBuild::Now);
+// Builds the index a rebuild left for later. Does nothing (false) if none is pending, or if the
+// files changed since (`stale`: the next rebuild decides again).
+bool library_build_index(Library& lib);
 
 inline const Paper& entry_paper(const Library& lib, const Entry& e) { return lib.files[e.file].papers[e.paper]; }
 inline const std::string& entry_source(const Library& lib, const Entry& e) { return lib.files[e.file].name; }

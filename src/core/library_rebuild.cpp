@@ -362,7 +362,14 @@ void build_lookup(Library& lib) {
 
 }  // namespace
 
-void library_rebuild(Library& lib) {
+bool library_build_index(Library& lib) {
+    if (!lib.index_pending || lib.stale) return false;
+    build_index(lib);
+    lib.index_pending = false;
+    return true;
+}
+
+void library_rebuild(Library& lib, IndexBuild index) {
     size_t total = 0;
     for (const LoadedFile& f : lib.files) total += f.papers.size();
     lib.total_listed = total;
@@ -376,7 +383,10 @@ void library_rebuild(Library& lib) {
     emit_entries(lib, slots, groups, merged, order, shown_date);
     rank_titles(lib, order, titles);
     build_days(lib, shown_date);
-    build_index(lib);
+    // The old index is dropped either way: it describes other entries (even at the same count).
+    lib.index = SearchIndex{};
+    lib.index_pending = index == IndexBuild::Later;
+    if (!lib.index_pending) build_index(lib);
     intern_authors(lib);
     build_lookup(lib);
 

@@ -37,6 +37,7 @@ void gl_frame(GLFWwindow* window, App& app) {
     // ImGui counts down to a settings save (a column moved) only in frames: keep drawing until it
     // is handed over, however long the platform would otherwise sleep after the last input.
     if (ImGui::GetCurrentContext()->SettingsDirtyTimer > 0.0f) wake(0.1);
+    if (app_has_pending_work(app)) wake(0.1);
     ImGui::Render();
     int w, h;
     glfwGetFramebufferSize(window, &w, &h);

@@ -264,6 +264,9 @@ struct App {
     uint64_t result_generation = UINT64_MAX;
     uint64_t result_version = 0;           // counts recomputes of `result` (caches over it key on this)
     bool query_dirty = true;
+    // A load's rebuild leaves the search index for a later frame when nothing is being searched
+    // (the list shows first); frames to draw before app_frame builds it.
+    int index_wait_frames = 0;
     Query result_query;                    // what `result` answers (for narrowing as you type)
     Sort result_sort;
     double last_query_ms = 0;
@@ -366,6 +369,9 @@ bool app_load_view_settings(App& app, const std::string& json);
 bool app_init(App& app, const std::string& font_dir);
 // Draws one frame of UI (between ImGui::NewFrame and ImGui::Render).
 void app_frame(App& app);
+// True while the app has work for coming frames even without input (a deferred search index):
+// the platform keeps drawing.
+bool app_has_pending_work(const App& app);
 
 // Call before changing the library (adding, removing, clearing files); app_finish_load ends it.
 void app_begin_change(App& app);
