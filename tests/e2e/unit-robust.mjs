@@ -117,7 +117,9 @@ export async function largeDrops() {
       steps.check(/huge-200mb\.md/.test(big.state.status), 'the status names it', big.state.status);
       steps.note(`200 MB drop answered in ${ms} ms`);
       await p.evaluate(() => window.__e2e.store.delete('huge-200mb.md'));
-      // A file that vanishes while it is read (the browser's NotFoundError on read).
+      // A file that vanishes while it is read, as Chromium answers (tried on files deleted after
+      // they were picked): reading it rejects with NotFoundError, and a Blob made of several
+      // files reads without its bytes (the page reads files in batches).
       await p.evaluate(() => {
         window.__e2e.store.set('vanishing.md', new TextEncoder().encode('## Daily Papers (2024-02-01)\n'));
         const orig = File.prototype.arrayBuffer;
@@ -125,6 +127,11 @@ export async function largeDrops() {
           if (this.name === 'vanishing.md') return Promise.reject(new DOMException('A requested file or directory could not be found', 'NotFoundError'));
           return orig.call(this);
         };
+        const OrigBlob = window.Blob;
+        window.Blob = function (parts, options) {
+          return new OrigBlob((parts || []).filter((x) => !(x instanceof File && x.name === 'vanishing.md')), options);
+        };
+        window.Blob.prototype = OrigBlob.prototype;
       });
       const v = await dropFiles(p, ['vanishing.md', names[N - 1]], { timeoutMs: 30000 });
       const vd = v.state.diagnostics.find((x) => x.source === 'vanishing.md');
