@@ -95,7 +95,8 @@ static void push_text(std::vector<TextRun>& runs, std::string_view text, uint8_t
 std::vector<TextRun> inline_runs(std::string_view markdown) {
     std::vector<TextRun> runs;
     std::string src = protect_blocks(markdown);
-    cmark_node* doc = parse_markdown(src, CMARK_OPT_VALIDATE_UTF8);
+    const MarkdownDoc parsed = parse_markdown(src, CMARK_OPT_VALIDATE_UTF8);
+    cmark_node* doc = parsed.root();
     if (!doc) {
         runs.push_back({std::string(markdown), 0, {}, false});
         return runs;
@@ -164,7 +165,6 @@ std::vector<TextRun> inline_runs(std::string_view markdown) {
             runs.back().url = link_stack.back();
     }
     cmark_iter_free(it);
-    cmark_node_free(doc);
     // Merge adjacent runs of the same style (fewer draw calls, simpler wrapping).
     std::vector<TextRun> merged;
     for (TextRun& r : runs) {

@@ -360,7 +360,7 @@ void Reader::block(cmark_node* n, int depth) {
             // A fenced markdown summary ("```markdown"): read as the paper's own blocks.
             if (depth == 0 && is_markdown_fence(n)) {
                 std::string_view inner = literal(n);
-                cmark_node* doc = parse_markdown(inner, 0);
+                const MarkdownDoc doc = parse_markdown(inner, 0);
                 if (doc) {
                     // The inner document has its own line numbers: slice it from its own text.
                     SourceText inner_src(inner);
@@ -368,11 +368,10 @@ void Reader::block(cmark_node* n, int depth) {
                     sub.vote_seen_ = vote_seen_;
                     sub.pending_label_ = std::move(pending_label_);
                     pending_label_.clear();
-                    sub.blocks(cmark_node_first_child(doc), nullptr, depth + 1);
+                    sub.blocks(cmark_node_first_child(doc.root()), nullptr, depth + 1);
                     vote_seen_ = sub.vote_seen_;
                     if (original_title_.empty()) original_title_ = sub.original_title_;
                     if (field_id_.empty()) field_id_ = sub.field_id_;
-                    cmark_node_free(doc);
                 }
                 break;
             }

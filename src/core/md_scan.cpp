@@ -210,10 +210,7 @@ void collect_ids(cmark_node* node, IdSet& ids, int depth) {
                 // prose, named a paper the original did not; found by tests/fuzz).
                 if (depth == 0 && is_markdown_fence(cur)) {
                     const std::string_view inner = literal(cur);
-                    if (cmark_node* doc = parse_markdown(inner, 0)) {
-                        collect_ids(doc, ids, 1);
-                        cmark_node_free(doc);
-                    }
+                    if (const MarkdownDoc doc = parse_markdown(inner, 0)) collect_ids(doc.root(), ids, 1);
                 }
                 descend = false;
                 break;

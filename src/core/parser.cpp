@@ -198,15 +198,12 @@ size_t merge_repeats(std::vector<PaperDraft>& drafts) {
 }
 
 void parse_markdown_text(std::string_view text, int32_t front_date, ParseResult& r) {
-    cmark_node* doc = parse_markdown(text, CMARK_OPT_SOURCEPOS);
+    const MarkdownDoc parsed = parse_markdown(text, CMARK_OPT_SOURCEPOS);
+    cmark_node* doc = parsed.root();
     if (!doc) {
         r.diagnostics.push_back({r.source, 0, Severity::Error, "markdown parser failed"});
         return;
     }
-    struct Free {
-        cmark_node* d;
-        ~Free() { cmark_node_free(d); }
-    } guard{doc};
 
     md::SourceText src(text);
     md::Diags diags{&r};
