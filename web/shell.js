@@ -298,6 +298,7 @@
   const READ_AHEAD_BYTES = 64 << 20;  // files being read ahead of the one being parsed
   const READ_BATCH_FILES = 64, READ_BATCH_BYTES = 4 << 20;  // files read as one request
   const WORK_MS = 100;      // a large load hands over this long between two frames
+  const SMALL_LOAD_MS = 1500;  // a small load still running after this draws frames again
   // A load this small finishes before a frame would help (the 330-file corpus: ~0.5 s): no yields.
   const isLarge = (files, bytes) => files > 1000 || bytes > (32 << 20);
   // Yields for one frame (rAF), or 50 ms where frames do not come (a background tab).
@@ -318,7 +319,7 @@
     // Serialize loads so two quick drops never interleave their rebuilds.
     loading = loading.then(() => ready).then(async () => {
       if (!entries.length) return;
-      let paused = false;
+      let paused = false, slowTimer = 0;
       try {
         setStatus('');
         cancelLoad = false;
@@ -330,11 +331,23 @@
         const max = Module._dv_max_file_bytes();
         const sizeOf = (e) => (e.file.size <= max ? e.file.size : 0);
         const totalBytes = entries.reduce((n, e) => n + sizeOf(e), 0);
-        const workMs = isLarge(entries.length, totalBytes) ? WORK_MS : Infinity;
+        let workMs = isLarge(entries.length, totalBytes) ? WORK_MS : Infinity;
         // A small load draws no frames until it is done: frames drawn meanwhile showed only a
         // progress bar for a moment, and in headless Chromium they took the main thread from the
         // file reads (the corpus: first bytes after 130 ms instead of 45, done 250 ms later).
-        if (workMs === Infinity) { Module.pauseMainLoop(); paused = true; }
+        // One that turns out slow (a slow disk) goes on as a large one after SMALL_LOAD_MS: frames
+        // again, the progress bar and Esc.
+        if (workMs === Infinity) {
+          Module.pauseMainLoop();
+          paused = true;
+          slowTimer = setTimeout(() => {
+            if (!paused) return;
+            Module.resumeMainLoop();
+            Module._dv_wake();
+            paused = false;
+            workMs = WORK_MS;
+          }, SMALL_LOAD_MS);
+        }
         const reads = new Array(entries.length);
         let next = 0, ahead = 0;
         // Consecutive files are read together, as one Blob of up to READ_BATCH_FILES files or
@@ -388,6 +401,7 @@
         if (persist && keep.length) storeLater(() => store.putAll(keep));
         Module._dv_finish_load();
       } finally {
+        clearTimeout(slowTimer);
         if (paused) Module.resumeMainLoop();
       }
     });

@@ -137,6 +137,30 @@ export async function largeDrops() {
       const vd = v.state.diagnostics.find((x) => x.source === 'vanishing.md');
       steps.check(vd && vd.severity === 'error' && /could not be read/.test(vd.message), 'a vanished file says it could not be read', vd && vd.message);
       steps.check(v.state.files >= big.state.files && v.state.papers >= big.state.papers, 'and loses nothing', `${v.state.files} files`);
+      // A small load draws no frames until it is done, unless it turns out slow: one read held
+      // for 3 s, the page draws again after 1.5 s (the progress bar, Esc) and the file loads.
+      await p.evaluate(() => {
+        window.__e2e.store.set('slow.md', new TextEncoder().encode('## Daily Papers (2024-03-01)\n\n### [A slow paper](https://arxiv.org/abs/2403.00001)\n\nVote: 3\n'));
+        const orig = File.prototype.arrayBuffer;
+        File.prototype.arrayBuffer = function () {
+          if (this.name === 'slow.md') return new Promise((r) => setTimeout(r, 3000)).then(() => orig.call(this));
+          return orig.call(this);
+        };
+      });
+      await startDrop(p, ['slow.md']);
+      const draws = await p.evaluate(async () => {
+        const e2e = window.__e2e;
+        const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+        await sleep(300);
+        const a = e2e.draws;
+        await sleep(900);  // 0.3-1.2 s: paused
+        const b = e2e.draws;
+        await sleep(800);  // 1.2-2.0 s: drawing again from 1.5 s
+        return { whilePaused: b - a, afterResume: e2e.draws - b, loading: window.digestViewer.state().loading.active };
+      });
+      steps.check(draws.whilePaused === 0 && draws.afterResume > 0 && draws.loading, 'a small load draws nothing until done unless it turns out slow: frames again after 1.5 s', JSON.stringify(draws));
+      const slow = await waitDrop(p, 30000);
+      steps.check(slow.done && slow.state.papers === v.state.papers + 1, 'and the slow file loads', `${slow.state.papers} papers`);
     } finally {
       await context.close();
     }
