@@ -106,11 +106,6 @@
     },
     getTriage(key = 'triage') { return this.tx('readonly', (s) => s.get(key), 'triage'); },
     putAll(list) { return this.tx('readwrite', (s) => { for (const { name, bytes } of list) s.put(bytes, name); }); },
-    async all() {
-      const keys = (await this.tx('readonly', (s) => s.getAllKeys())) || [];
-      const values = (await this.tx('readonly', (s) => s.getAll())) || [];
-      return keys.map((k, i) => ({ name: k, bytes: values[i] }));
-    },
     // What the last visit left, the marks and the files, in one transaction. Started as the page
     // loads, so opening the database (a quarter of a second on a fresh profile) and reading it
     // run while the wasm downloads and compiles instead of after the first frame.
@@ -368,9 +363,10 @@
             const batch = entries.slice(first, next);
             if (batch.length === 1) { reads[first] = readOne(batch[0]); continue; }
             const whole = new Blob(batch.map((e) => e.file)).arrayBuffer().then((b) => new Uint8Array(b), () => null);
+            let off = 0;
             batch.forEach((e, k) => {
-              const off = batch.slice(0, k).reduce((n, x) => n + x.file.size, 0);
-              reads[first + k] = whole.then((b) => (b && b.length === bytes ? b.slice(off, off + e.file.size) : readOne(e)));
+              const start = off, end = (off += e.file.size);
+              reads[first + k] = whole.then((b) => (b && b.length === bytes ? b.slice(start, end) : readOne(e)));
             });
           }
         };
@@ -582,7 +578,7 @@
     loadFiles(list) { return loadFiles(list.map((f) => ({ name: f.name, file: f }))); },
     loadSample() { return ready.then(() => Module._dv_load_sample()); },
     downloads() { return downloads.slice(); },
-    stored() { return storeSync.then(() => store.all()).then((all) => all.map((f) => f.name)); },
+    stored() { return storeSync.then(() => store.saved()).then((saved) => saved.files.map((f) => f.name)); },
     hfRequested() { return hf.requested.slice(); },   // every URL "Get from Hugging Face" fetched
     // The triage text IndexedDB holds now (after pending writes), or null.
     storedTriage(key = 'triage') { return Promise.resolve(triageWriting).then(() => store.getTriage(key)); },

@@ -168,6 +168,20 @@ static void report_library(App& app) {
     if (app.host.library_changed) app.host.library_changed(removed);
 }
 
+// Text in the search box: the query needs the index now, not in a later frame.
+static bool searching_text(const App& app) { return !app.query_text.empty(); }
+
+bool app_has_pending_work(const App& app) { return app.lib.index_pending; }
+
+void app_build_deferred_index(App& app) {
+    if (!app.lib.index_pending) return;
+    if (app.index_wait_frames > 0 && !searching_text(app)) {
+        --app.index_wait_frames;
+        return;
+    }
+    library_build_index(app.lib);
+}
+
 void app_finish_load(App& app) {
     if (!app.loading.staged.empty() || app.loading.active) commit_staged(app);
     size_t before = app.lib.entries.size();
@@ -175,8 +189,7 @@ void app_finish_load(App& app) {
     // list shows that much sooner (building it was 160 of the 200 ms of the corpus's rebuild in
     // the browser); typed text needs it now.
     if (app.lib.stale) {
-        const bool searching = !app.query_text.empty();
-        library_rebuild(app.lib, searching ? IndexBuild::Now : IndexBuild::Later);
+        library_rebuild(app.lib, searching_text(app) ? IndexBuild::Now : IndexBuild::Later);
         app.index_wait_frames = 1;
     }
     app.query_dirty = true;

@@ -372,6 +372,10 @@ void app_frame(App& app);
 // True while the app has work for coming frames even without input (a deferred search index):
 // the platform keeps drawing.
 bool app_has_pending_work(const App& app);
+// Builds the search index a load left for later (app_finish_load), once the new list has been
+// drawn, or at once when text is typed meanwhile. Called at the start of app_frame, before the
+// frame's query runs.
+void app_build_deferred_index(App& app);
 
 // Call before changing the library (adding, removing, clearing files); app_finish_load ends it.
 void app_begin_change(App& app);

@@ -9,21 +9,8 @@
 
 namespace dv {
 
-bool app_has_pending_work(const App& app) { return app.lib.index_pending; }
-
-// The index a load left for later, once the new list has been drawn (before this frame's input
-// runs a query, so a search typed now uses it).
-static void build_deferred_index(App& app) {
-    if (!app.lib.index_pending) return;
-    if (app.index_wait_frames > 0) {
-        --app.index_wait_frames;
-        return;
-    }
-    library_build_index(app.lib);
-}
-
 void app_frame(App& app) {
-    build_deferred_index(app);
+    app_build_deferred_index(app);
     ImGuiStyle& style = ImGui::GetStyle();
     if (style.FontSizeBase != app.font_size) style.FontSizeBase = app.font_size;
     ImGui::PushFont(nullptr, app.font_size);
