@@ -90,6 +90,9 @@ fetch imgui sid imgui
 # Project patches to the fetched sources (scripts/patches/NAME-*.patch), each applied once.
 # cmark-gfm-autolink-oob: bookworm's gfm.6 autolink extension reads before a text's buffer for
 # text starting with ":@" (found by tests/fuzz; upstream fixed it in gfm.7).
+# cmark-gfm-special-chars-per-thread: the inline parser's table of special characters is
+# switched per parse by the extensions; one table per process let a parse on one thread turn off
+# autolinks and strikethrough for a parse on another (library_prepare_all parses on every core).
 for p in "$ROOT"/scripts/patches/cmark-gfm-*.patch; do
     [ -f "$p" ] || continue
     mark="$THIRD/cmark-gfm/.patched-$(basename "$p" .patch)"
