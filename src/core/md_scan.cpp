@@ -29,9 +29,30 @@ bool starts_with_ci(std::string_view s, std::string_view p) {
 
 }  // namespace
 
-// Ids in running text: bare paper URLs cmark-gfm did not autolink (inside html, after a letter)
-// and "arXiv:ID" mentions.
+// Ids in running text: bare paper URLs cmark-gfm did not autolink and "arXiv:ID" mentions. Any
+// "http(s)://..." token counts as its link would (arxiv_id_from_url): whether cmark-gfm autolinks a
+// URL depends on what precedes it in the paragraph (after an unmatched "[" it does not, inside
+// html or after a letter neither), so without this a bare URL line named its paper in one
+// paragraph and not in another, and a paper's export read back with an id the original lacked
+// (found by tests/fuzz: url_in_field_paragraph.md).
+static void url_ids_in_text(std::string_view s, IdSet& ids) {
+    for (size_t k = s.find("://"); k != std::string_view::npos; k = s.find("://", k + 3)) {
+        size_t b = k;
+        while (b > 0 && ((s[b - 1] | 0x20) >= 'a' && (s[b - 1] | 0x20) <= 'z')) --b;
+        const std::string_view scheme = s.substr(b, k - b);
+        if (!starts_with_ci(scheme, "http") || (scheme.size() != 4 && !(scheme.size() == 5 && (scheme[4] | 0x20) == 's')))
+            continue;
+        size_t e = k + 3;
+        while (e < s.size() && !std::strchr(" \t\n<>\"", s[e])) ++e;  // where an autolink ends
+        std::string_view url = s.substr(b, e - b);
+        while (!url.empty() && std::strchr(".,:;!?*_~')]", url.back())) url.remove_suffix(1);
+        const std::string id = arxiv_id_from_url(url);
+        if (!id.empty()) ids.add(id);
+    }
+}
+
 static void ids_in_text(std::string_view s, IdSet& ids) {
+    url_ids_in_text(s, ids);
     if (s.find("rxiv") != std::string_view::npos) {
         std::string id = arxiv_id_mentioned(s);
         if (!id.empty()) ids.add(id);
