@@ -329,3 +329,17 @@ TEST_CASE("fuzz: a bare URL names its paper whether or not cmark-gfm autolinked 
     const dv::ParseResult r = dv::parse("#\nVote:[\nhttp://example.org/a/b\nVote: 3", "x.md");
     for (const dv::Paper& p : r.papers) CHECK(dv::is_null(p.arxiv_id));
 }
+
+TEST_CASE("fuzz: numbering before a heading's link is the list's, as in a heading without one", "[fuzz]") {
+    // "## 2. \xCD[]()" (a byte of bad UTF-8, then a link with neither text nor url) read as the
+    // title "2. \uFFFD": numbering was stripped only from headings without a link. Its export, a
+    // heading without a link, read back as "\uFFFD". Fixed: text before the link loses its
+    // numbering too (the title inside a link is left as the producer wrote it).
+    CHECK(dvfuzz::check_pipeline(digest_fixture("heading_number_before_link.md"), dvfuzz::RoundTrip::Full) == "");
+    const dv::ParseResult r = dv::parse("## Daily Papers (2025-01-01)\n\n### 3. [Title](https://arxiv.org/abs/2501.00003)\n\n"
+                                        "### [4. Four](https://arxiv.org/abs/2501.00004)\n",
+                                        "x.md");
+    REQUIRE(r.papers.size() == 2);
+    CHECK(dv::get(r.papers[0], r.papers[0].title) == "Title");
+    CHECK(dv::get(r.papers[1], r.papers[1].title) == "4. Four");
+}

@@ -75,6 +75,16 @@ void Reader::heading(cmark_node* h) {
             vote_seen_ = true;
         }
         t = strip_title_decoration(t);
+    } else if (link != cmark_node_first_child(h)) {
+        // "### 3. [Title](url)": numbering before the link belongs to the list too (only there:
+        // "[2. Title](url)" is how the producer titled it). Else the title kept "3. ", and its
+        // export, a heading without a link when the url is empty, read back without it (found
+        // by tests/fuzz: heading_number_before_link.md).
+        std::string before;
+        for (cmark_node* c = cmark_node_first_child(h); c != link; c = cmark_node_next(c)) flatten_node(c, before);
+        const std::string_view stripped = strip_title_decoration(t);
+        const size_t cut = t.size() - stripped.size();
+        if (cut && cut <= ltrim_spaces(before).size() && t.substr(cut) == stripped) t = stripped;
     }
     if (t.size() != d_.title.size()) d_.title = std::string(t);
     if (!url.empty()) {
