@@ -77,7 +77,7 @@ EM_JS(void, js_cancel_load, (), { DV.cancelLoad(); });
 // The view settings (columns, row mode): localStorage, through the page (DV.viewSettings).
 EM_JS(void, js_view_settings_set, (const char* json), { DV.viewSettingsSet(UTF8ToString(json)); });
 EM_JS(char*, js_view_settings_get, (), {
-    var s = DV.viewSettingsGet() || '';
+    var s = DV.viewSettingsGet() || "";
     var n = lengthBytesUTF8(s) + 1, p = _malloc(n);
     stringToUTF8(s, p, n);
     return p;
