@@ -343,3 +343,16 @@ TEST_CASE("fuzz: numbering before a heading's link is the list's, as in a headin
     CHECK(dv::get(r.papers[0], r.papers[0].title) == "Title");
     CHECK(dv::get(r.papers[1], r.papers[1].title) == "4. Four");
 }
+
+TEST_CASE("fuzz: an emphasised label is a field when a link in its line holds a line break", "[fuzz]") {
+    // "*原标题：*[\x82\n](arxiv.org/abs/2406.0001)": the link's text spans two source lines, so the
+    // paragraph's lines could not be mapped to the source and the bold/emphasis label rule (which
+    // reads the source) never ran: the line was summary text, and its export "- 原标题：\uFFFD"
+    // read back as the original-title field. Fixed: such a line's label is read from its
+    // flattened text.
+    CHECK(dvfuzz::check_pipeline(digest_fixture("emphasis_label_link_across_lines.md"), dvfuzz::RoundTrip::Full) == "");
+    const dv::ParseResult r = dv::parse("#\n*\xE5\x8E\x9F\xE6\xA0\x87\xE9\xA2\x98\xEF\xBC\x9A*[Real title\n](arxiv.org/abs/2406.0001)", "x.md");
+    REQUIRE(r.papers.size() == 1);
+    CHECK(dv::get(r.papers[0], r.papers[0].title) == "Real title");
+    CHECK(r.papers[0].summary.empty());
+}

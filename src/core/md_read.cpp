@@ -36,6 +36,36 @@ bool symbols_only(cmark_node* seg, cmark_node* end) {
     return true;
 }
 
+// The label of a line that starts with bold or emphasis, from its flattened text, for a paragraph
+// whose lines cannot be mapped to source lines (a link or code span holds a line break): the
+// first node's text ending in a colon, or followed by one. Without it "*原标题：*[title\n](url)"
+// was summary text while its export, a line of plain text, read back as the field (found by
+// tests/fuzz: emphasis_label_link_across_lines.md). label and rest are views into `flat`.
+bool flat_emphasis_label(cmark_node* first, std::string_view flat, std::string_view& label, std::string_view& rest) {
+    std::string lab;
+    flatten_node(first, lab);
+    std::string_view l = trim(lab);
+    if (l.empty() || l.size() > 200 || l.find('\n') != std::string_view::npos || flat.substr(0, l.size()) != l) return false;
+    std::string_view after = flat.substr(l.size());
+    bool colon = false;
+    if (l.back() == ':') {
+        while (!l.empty() && l.back() == ':') l.remove_suffix(1);
+        colon = true;
+    } else if (l.size() >= 3 && l.substr(l.size() - 3) == "\xEF\xBC\x9A") {
+        l.remove_suffix(3);
+        colon = true;
+    } else {
+        after = ltrim_spaces(after);
+        if (!after.empty() && after.front() == ':') after.remove_prefix(1), colon = true;
+        else if (after.substr(0, 3) == "\xEF\xBC\x9A") after.remove_prefix(3), colon = true;
+    }
+    l = trim(l);
+    if (!colon || l.empty()) return false;
+    label = flat.substr(0, l.size());
+    rest = trim(after);
+    return true;
+}
+
 }  // namespace
 
 std::string_view clean_label(std::string_view l) {
@@ -110,8 +140,8 @@ bool Reader::text_line(cmark_node* seg, cmark_node* end, std::string_view line_m
             drop = true;
         } else if (starts_with(flat, "[Watch Video]")) {
             drop = true;  // "[Watch Video]https://...mp4": not a link, but a video all the same
-        } else if ((first_ty == CMARK_NODE_STRONG || first_ty == CMARK_NODE_EMPH) && mapped &&
-                   split_any_label(line_md, label, rest)) {
+        } else if ((first_ty == CMARK_NODE_STRONG || first_ty == CMARK_NODE_EMPH) &&
+                   (mapped ? split_any_label(line_md, label, rest) : flat_emphasis_label(seg, flat, label, rest))) {
             std::string_view lf, rf;
             std::string_view rest_flat = rest;
             if (split_any_label(flat, lf, rf)) rest_flat = rf;
