@@ -356,3 +356,17 @@ TEST_CASE("fuzz: an emphasised label is a field when a link in its line holds a 
     CHECK(dv::get(r.papers[0], r.papers[0].title) == "Real title");
     CHECK(r.papers[0].summary.empty());
 }
+
+TEST_CASE("fuzz: an author name that reads as a paper URL is exported as code", "[fuzz]") {
+    // "Author:a`rxiv.org/abs/2603.0020`": the name flattens to "arxiv.org/abs/2603.0020" and, in a
+    // code span, names no paper; the export wrote it as plain text, which read back as a mention
+    // of 2603.0020, so the untitled paper gained an id. Fixed: the export asks the reader's text
+    // rule (text_names_paper) and writes such an authors line as a code span, which pass 1 also
+    // counts as the field's value.
+    CHECK(dvfuzz::check_pipeline(digest_fixture("author_names_an_id.md"), dvfuzz::RoundTrip::Full) == "");
+    const dv::ParseResult r = dv::parse(dvtest::fixture("fuzz/digest/author_names_an_id.md"), "x.md");
+    REQUIRE(r.papers.size() == 1);
+    CHECK(dv::is_null(r.papers[0].arxiv_id));
+    const std::string md = dv::markdown_of({&r.papers[0]});
+    CHECK(md.find("Authors: `arxiv.org/abs/2603.0020`") != std::string::npos);
+}

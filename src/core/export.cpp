@@ -254,6 +254,23 @@ void append_destination(std::string& out, std::string_view url) {
     out += '>';
 }
 
+// `text` as one code span: a backtick run longer than any inside it, padded with a space when the
+// text starts or ends with a backtick or a space (CommonMark strips one space from each side).
+void append_code_span(std::string& out, std::string_view text) {
+    size_t longest = 0, run = 0;
+    for (char c : text) {
+        run = c == '`' ? run + 1 : 0;
+        longest = std::max(longest, run);
+    }
+    const std::string fence(longest + 1, '`');
+    const bool pad = !text.empty() && (text.front() == '`' || text.back() == '`' || text.front() == ' ' || text.back() == ' ');
+    out += fence;
+    if (pad) out += ' ';
+    out += text;
+    if (pad) out += ' ';
+    out += fence;
+}
+
 // Authors as a comma list, or, when a name holds a comma (split_authors splits on every comma)
 // or the first one starts with '[', as a Python list literal, which split_authors also reads.
 // The parser reads the authors line as flattened inline text, so the line is markdown-escaped
@@ -282,6 +299,12 @@ void append_authors(std::string& out, const std::vector<std::string>& authors) {
         line += ']';
     }
     out += "Authors: ";
+    if (parse_detail::text_names_paper(line)) {
+        // "Authors: arxiv.org/abs/2603.0020" would name that paper on reading back (a name in a
+        // code span did not, and it flattens to the same name): write the names as code.
+        append_code_span(out, line);
+        return;
+    }
     out += escape_markdown(line);
 }
 

@@ -65,6 +65,18 @@ static void ids_in_text(std::string_view s, IdSet& ids) {
     }
 }
 
+}  // namespace dv::md
+
+namespace dv::parse_detail {
+bool text_names_paper(std::string_view text) {
+    md::IdSet ids;
+    md::ids_in_text(text, ids);
+    return ids.distinct > 0;
+}
+}  // namespace dv::parse_detail
+
+namespace dv::md {
+
 // The text of a heading, flattened.
 std::string heading_text(cmark_node* h) {
     std::string t;
@@ -327,7 +339,14 @@ int count_field_labels(cmark_node* node, IdSet* field_ids) {
         if (role == FieldRole::None) return;
         // A value after the label: for a bold one on its line or the next ("**摘要：**" then the
         // text); for a plain one on its line (an empty field is no field).
-        n += (role != FieldRole::Links || link_on_line(c)) && (bold ? cmark_node_next(c) != nullptr : !rest.empty());
+        // A plain one's value may also be a code span ("Authors: `name`": the export writes names
+        // that would read as an id as code); a link after it is no value ("GitHub: [repo](url)"
+        // in a newsletter's footer is no paper's field).
+        cmark_node* next = cmark_node_next(c);
+        const bool has_value = bold ? next != nullptr
+                                    : !rest.empty() || (next && cmark_node_get_type(next) == CMARK_NODE_CODE &&
+                                                        !trim(literal(next)).empty());
+        n += (role != FieldRole::Links || link_on_line(c)) && has_value;
         if (role != FieldRole::ArxivId || !field_ids) return;
         const std::string value = bold ? rest_of_line(cmark_node_next(c), 0) : rest_of_line(c, literal(c).size() - rest.size());
         const std::string id = value.empty() ? std::string() : arxiv_id_field_value(value);

@@ -62,6 +62,11 @@ bool vote_marker(std::string_view s, int32_t& votes, size_t& at, size_t& end);
 // digits "1️⃣ ", circled "① ", a trailing vote marker; trims.
 std::string_view strip_title_decoration(std::string_view title);
 
+// True when running text (not a link or code) would name a paper to the markdown reader: an
+// "arXiv:ID" mention or a paper URL written out (md_scan.cpp, where pass 1 reads them). The
+// export asks it, so a field it writes as plain text does not name a paper the record lacks.
+bool text_names_paper(std::string_view text);
+
 // The id when the whole of s is an arXiv id ("2505.04588", "arXiv:2505.04588", "2505.04588v2"),
 // else "".
 std::string arxiv_id_in_text(std::string_view s);
