@@ -370,3 +370,19 @@ TEST_CASE("fuzz: an author name that reads as a paper URL is exported as code", 
     const std::string md = dv::markdown_of({&r.papers[0]});
     CHECK(md.find("Authors: `arxiv.org/abs/2603.0020`") != std::string::npos);
 }
+
+TEST_CASE("fuzz: summary text keeps its markdown when a code span holds a line break", "[fuzz]") {
+    // "`arxiv.org/abs/2603.0020\n`" under an untitled heading: the code span spans two source
+    // lines, so the paragraph's lines could not be mapped to the source and its text was stored
+    // flattened, without the backticks; the export wrote "- arxiv.org/abs/2603.0020", which read
+    // back as a mention of that paper. Fixed: such a line is stored as cmark-gfm renders its
+    // nodes back to markdown.
+    CHECK(dvfuzz::check_pipeline(digest_fixture("code_span_across_lines.md"), dvfuzz::RoundTrip::Full) == "");
+    const dv::ParseResult r = dv::parse("## Daily Papers (2024-06-06)\n\n### T\n\nVote: 3\n\nsee `a\nb` and *c*\n[d\ne](https://example.org)", "x.md");
+    REQUIRE(r.papers.size() == 1);
+    REQUIRE(r.papers[0].summary.size() == 1);
+    const std::string_view t = dv::get(r.papers[0], r.papers[0].summary[0].text);
+    CHECK(t.find("`a b`") != std::string_view::npos);
+    CHECK(t.find("*c*") != std::string_view::npos);
+    CHECK(t.find("](https://example.org)") != std::string_view::npos);
+}

@@ -178,6 +178,20 @@ MarkdownDoc parse_markdown(std::string_view text, int options) {
     return MarkdownDoc(doc);
 }
 
+std::string render_commonmark(cmark_node* n) {
+    char* r = cmark_render_commonmark(n, CMARK_OPT_DEFAULT, 0);
+    if (!r) return {};
+    std::string out(r);
+    // The renderer allocates with the document's allocator (the thread's arena, or malloc under
+    // AddressSanitizer), so the result goes back to it.
+#if DV_DOC_ARENA
+    g_arena_mem.free(r);
+#else
+    cmark_get_default_mem_allocator()->free(r);
+#endif
+    return out;
+}
+
 bool is_table(cmark_node* n) { return extensions().table && cmark_node_get_type(n) == CMARK_NODE_TABLE; }
 bool is_table_row(cmark_node* n) { return extensions().table && cmark_node_get_type(n) == CMARK_NODE_TABLE_ROW; }
 bool is_table_cell(cmark_node* n) { return extensions().table && cmark_node_get_type(n) == CMARK_NODE_TABLE_CELL; }

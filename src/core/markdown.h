@@ -3,6 +3,7 @@
 // parser and the summary renderer both call it, so a summary reads the same in both.
 #pragma once
 
+#include <string>
 #include <string_view>
 
 struct cmark_node;
@@ -34,6 +35,10 @@ private:
 
 // Parses `text` (valid UTF-8). `options` are CMARK_OPT_* flags. Thread-safe.
 MarkdownDoc parse_markdown(std::string_view text, int options);
+
+// The CommonMark source of node n and its children, as cmark-gfm writes it back (escaped so it
+// reads as the same nodes). n must belong to a live MarkdownDoc of this thread.
+std::string render_commonmark(cmark_node* n);
 
 // Node kinds the extensions add (their type numbers are assigned at registration, so they are
 // compared here rather than in switch statements).

@@ -66,6 +66,17 @@ bool flat_emphasis_label(cmark_node* first, std::string_view flat, std::string_v
     return true;
 }
 
+// The markdown of the inline nodes [seg, end) of a paragraph whose lines cannot be mapped to the
+// source (a code span or link holds a line break), rendered back by cmark-gfm: summary text is
+// markdown, and the flattened text lost what made it so (a code span's "arxiv.org/abs/ID" names
+// no paper; as plain text in the export it named one: found by tests/fuzz,
+// code_span_across_lines.md).
+void append_segment_markdown(cmark_node* seg, cmark_node* end, std::string& out) {
+    std::string md;
+    for (cmark_node* c = seg; c != end; c = cmark_node_next(c)) md += render_commonmark(c);
+    out.append(trim(md));
+}
+
 }  // namespace
 
 std::string_view clean_label(std::string_view l) {
@@ -261,7 +272,7 @@ void Reader::paragraph(cmark_node* para, bool skip_first_line) {
         } else {
             if (!stray.empty()) stray.push_back('\n');
             if (mapped) stray.append(line_md);
-            else stray.append(trim(scratch_));
+            else append_segment_markdown(seg, end, stray);
         }
         ++k;
         seg = end ? cmark_node_next(end) : nullptr;
