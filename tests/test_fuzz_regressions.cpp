@@ -386,3 +386,16 @@ TEST_CASE("fuzz: summary text keeps its markdown when a code span holds a line b
     CHECK(t.find("*c*") != std::string_view::npos);
     CHECK(t.find("](https://example.org)") != std::string_view::npos);
 }
+
+TEST_CASE("fuzz: a continuation line that was text only by its indentation stays text in the export", "[fuzz]") {
+    // "*\xDF：*" then "    -": the indented "-" continues the paragraph, and the reader keeps the
+    // line without its indentation; the export wrote "-" at the margin, a setext underline, so the
+    // line before became a heading and the paper after it was lost. Fixed: such a line is written
+    // 4 spaces deeper, where only paragraph text can start.
+    CHECK(dvfuzz::check_pipeline(digest_fixture("indented_continuation_dash.md"), dvfuzz::RoundTrip::Full) == "");
+    const dv::ParseResult r = dv::parse("## Daily Papers (2024-06-06)\n\n### A\n\nVote: 1\n\nline\n    # not a heading\n    - not an item\n\n### B\n\nVote: 2\n", "x.md");
+    REQUIRE(r.papers.size() == 2);
+    const dv::ParseResult back = dv::parse(dv::markdown_of({&r.papers[0], &r.papers[1]}), "back.md");
+    REQUIRE(back.papers.size() == 2);
+    CHECK(dv::get(back.papers[0], back.papers[0].summary.at(0).text) == dv::get(r.papers[0], r.papers[0].summary.at(0).text));
+}
