@@ -17,6 +17,7 @@
 #include "paper_builder.h"
 #include "parse_fields.h"
 #include "parser.h"
+#include "text.h"
 
 namespace dv {
 
@@ -319,16 +320,14 @@ void append_label(std::string& out, const std::string& label) {
     out += ": ";
 }
 
-std::string_view ltrim_ascii_spaces(std::string_view l) {
-    while (!l.empty() && (l.front() == ' ' || l.front() == '\t')) l.remove_prefix(1);
-    return l;
-}
+// Text that starts with a code fence ("```", "~~~").
+bool starts_fence(std::string_view t) { return t.substr(0, 3) == "```" || t.substr(0, 3) == "~~~"; }
 
 // True if line l, written after a line of paragraph text, could start a block of its own (a
 // setext underline, heading, list item, quote, fence, thematic break, html or table row) instead
 // of continuing the paragraph.
 bool may_start_block(std::string_view l) {
-    l = ltrim_ascii_spaces(l);
+    l = ltrim_spaces(l);
     if (l.empty()) return false;
     const char c = l[0];
     if (std::strchr("-=#>*+_`~<|", c)) return true;
@@ -349,11 +348,10 @@ void append_indented(std::string& out, std::string_view t, size_t indent) {
     while (true) {
         size_t nl = t.find('\n', start);
         std::string_view l = t.substr(start, nl == std::string_view::npos ? std::string_view::npos : nl - start);
-        const std::string_view lt = ltrim_ascii_spaces(l);
-        const bool fence = lt.substr(0, 3) == "```" || lt.substr(0, 3) == "~~~";
+        const bool fence = starts_fence(ltrim_spaces(l));
         if (start > 0 && !l.empty()) out.append(indent + (after_text && !in_fence && !fence && may_start_block(l) ? 4 : 0), ' ');
         if (fence) in_fence = !in_fence;
-        after_text = !in_fence && !fence && !lt.empty();
+        after_text = !in_fence && !fence && !ltrim_spaces(l).empty();
         out += l;
         out += '\n';
         if (nl == std::string_view::npos) break;
@@ -438,8 +436,7 @@ void append_paper(std::string& out, const PaperDraft& d) {
             // would be inline code, and the code's text would read back as prose (an id in it as
             // the paper's id; found by tests/fuzz). On a line of its own it interrupts the label's
             // paragraph, and the reader takes the code block as the item's text.
-            const std::string_view t = s.text;
-            if (t.substr(0, 3) == "```" || t.substr(0, 3) == "~~~") {
+            if (starts_fence(s.text)) {
                 out.back() = '\n';
                 out.append(indent + 2, ' ');
             }

@@ -133,16 +133,19 @@ void* arena_realloc(void* p, size_t n) { return t_arena.realloc(p, n); }
 void arena_free(void* p) { t_arena.free(p); }
 cmark_mem g_arena_mem = {arena_calloc, arena_realloc, arena_free};
 
+// The allocator documents (and what is rendered from them) use.
+cmark_mem* docs_allocator() { return &g_arena_mem; }
 void release_doc(cmark_node*) {
     if (--t_arena.docs == 0) t_arena.reset();
 }
 cmark_mem* doc_mem() {
     ++t_arena.docs;
-    return &g_arena_mem;
+    return docs_allocator();
 }
 #else
+cmark_mem* docs_allocator() { return cmark_get_default_mem_allocator(); }
 void release_doc(cmark_node* root) { cmark_node_free(root); }
-cmark_mem* doc_mem() { return cmark_get_default_mem_allocator(); }
+cmark_mem* doc_mem() { return docs_allocator(); }
 #endif
 
 }  // namespace
@@ -184,11 +187,7 @@ std::string render_commonmark(cmark_node* n) {
     std::string out(r);
     // The renderer allocates with the document's allocator (the thread's arena, or malloc under
     // AddressSanitizer), so the result goes back to it.
-#if DV_DOC_ARENA
-    g_arena_mem.free(r);
-#else
-    cmark_get_default_mem_allocator()->free(r);
-#endif
+    docs_allocator()->free(r);
     return out;
 }
 

@@ -17,6 +17,7 @@
 #include "cmark-gfm.h"
 #include "model.h"
 #include "paper_builder.h"
+#include "text.h"
 
 namespace dv::md {
 
@@ -35,15 +36,8 @@ struct SourceText {
     void block_source(cmark_node* b, std::string& out) const;
 };
 
-// Spaces and tabs off one end of a line; a line from its 1-based column (cmark's positions).
-inline std::string_view rtrim_spaces(std::string_view s) {
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-    return s;
-}
-inline std::string_view ltrim_spaces(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-    return s;
-}
+// A line from its 1-based column (cmark's positions). Lines are trimmed with text.h's
+// ltrim_spaces / rtrim_spaces.
 inline std::string_view from_column(std::string_view l, int col) {
     size_t c = col > 1 ? static_cast<size_t>(col - 1) : 0;
     return c < l.size() ? l.substr(c) : std::string_view();

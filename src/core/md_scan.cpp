@@ -40,8 +40,9 @@ static void url_ids_in_text(std::string_view s, IdSet& ids) {
         size_t b = k;
         while (b > 0 && ((s[b - 1] | 0x20) >= 'a' && (s[b - 1] | 0x20) <= 'z')) --b;
         const std::string_view scheme = s.substr(b, k - b);
-        if (!starts_with_ci(scheme, "http") || (scheme.size() != 4 && !(scheme.size() == 5 && (scheme[4] | 0x20) == 's')))
-            continue;
+        const bool web = (scheme.size() == 4 && starts_with_ci(scheme, "http")) ||
+                         (scheme.size() == 5 && starts_with_ci(scheme, "https"));
+        if (!web) continue;
         size_t e = k + 3;
         while (e < s.size() && !std::strchr(" \t\n<>\"", s[e])) ++e;  // where an autolink ends
         std::string_view url = s.substr(b, e - b);

@@ -46,5 +46,14 @@ size_t find_folded(std::string_view hay, std::string_view folded_needle);
 
 // Trims ASCII and Unicode spaces (U+00A0, U+3000) at both ends.
 std::string_view trim(std::string_view s);
+// Spaces and tabs (only those: markdown's indentation) off one end of a line.
+inline std::string_view rtrim_spaces(std::string_view s) {
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+    return s;
+}
+inline std::string_view ltrim_spaces(std::string_view s) {
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+    return s;
+}
 
 }  // namespace dv
