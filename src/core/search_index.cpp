@@ -158,9 +158,6 @@ struct Builder {
     };
     SearchIndex& idx;
     std::vector<Gram> grams;
-    // Per gram, the last entry counted + 1: apart from Gram and dense, as most of the text's grams
-    // repeat ones already seen in the same entry and stop here.
-    std::vector<uint32_t> last;
     std::vector<uint32_t> direct = std::vector<uint32_t>(0x10000, UINT32_MAX);
     std::vector<uint32_t> pair = std::vector<uint32_t>(256 * 256, UINT32_MAX);
     std::vector<Slot> slots = std::vector<Slot>(1 << 12);
@@ -192,7 +189,7 @@ struct Builder {
     uint32_t add(uint64_t key) {
         const uint32_t g = uint32_t(grams.size());
         grams.emplace_back();
-        last.push_back(0);
+        block_bits.push_back(0);
         table_insert(key, g);
         return g;
     }
@@ -237,73 +234,55 @@ struct Builder {
         return g;
     }
     // Postings are not written as they are found: an entry holds ~1,000 grams whose bitmaps and
-    // list tails are, at 100k entries, spread over 40 MB, a cache miss each. The (gram, entry)
-    // pairs of a chunk of entries are kept instead and written gram by gram (flush), each gram's
-    // few words in a row. (The build's larger cost is the bigram lookup in add_text: perf put 28 %
-    // of it on one load there.)
-    static constexpr uint32_t kChunk = 512;
-    std::vector<uint32_t> pending;        // grams of the chunk's entries, entry by entry
-    std::vector<uint32_t> pending_end;    // per entry of the chunk: end of its grams in `pending`
-    uint32_t chunk_first = 0;             // the chunk's first entry
-    std::vector<uint32_t> count;          // per gram: its pairs in the chunk (0 between flushes)
-    std::vector<uint32_t> touched;        // grams with pairs in the chunk
-    std::vector<uint32_t> sorted;         // the chunk's entries grouped by gram
+    // list tails are, at 100k entries, spread over 40 MB, a cache miss each. Entries are taken 64
+    // at a time instead (a block: one bitmap word): each gram's word for the block is kept in
+    // `block_bits`, one array the size of the gram count that stays in cache, where holding a gram
+    // is one OR (which also makes a gram repeated in an entry cost nothing more), and at the end
+    // of the block each gram it touched gets its word written once (flush). (The build's larger
+    // cost is the bigram lookup in add_text: perf put 28 % of it on one load there.)
+    std::vector<uint64_t> block_bits;     // per gram: its entries of the current block
+    std::vector<uint32_t> touched;        // grams with a bit in the current block
+    uint32_t block = 0;                   // the current block: entries [64 * block, 64 * block + 64)
 
-    // Entry i holds gram g (each gram once per entry: most of the text's grams repeat).
+    // Entry i (of the current block) holds gram g.
     void hold(uint32_t g, uint32_t i) {
-        if (last[g] == i + 1) return;
-        last[g] = i + 1;
-        pending.push_back(g);
+        uint64_t& w = block_bits[g];
+        if (w == 0) touched.push_back(g);
+        w |= uint64_t(1) << (i & 63);
     }
     // All of entry i's grams are held.
     void end_entry(uint32_t i) {
-        pending_end.push_back(uint32_t(pending.size()));
-        if (i + 1 - chunk_first == kChunk) flush(i + 1);
+        if ((i & 63) == 63) flush();
     }
-    // Writes the chunk's pairs gram by gram, entries in increasing order; next_first is the
-    // following chunk's first entry.
-    void flush(uint32_t next_first) {
-        count.resize(grams.size(), 0);
+    // Writes the block's word of every gram it touched and starts the next block.
+    void flush() {
+        for (uint32_t g : touched) {
+            write(grams[g], block, block_bits[g]);
+            block_bits[g] = 0;
+        }
         touched.clear();
-        for (uint32_t g : pending)
-            if (count[g]++ == 0) touched.push_back(g);
-        // count[g] becomes g's start in `sorted`, then its end as the pairs are placed.
-        uint32_t at = 0;
-        for (uint32_t g : touched) {
-            const uint32_t n = count[g];
-            count[g] = at;
-            at += n;
-        }
-        sorted.resize(pending.size());
-        uint32_t k = 0;
-        for (uint32_t e = 0; e < pending_end.size(); ++e)
-            for (; k < pending_end[e]; ++k) sorted[count[pending[k]]++] = chunk_first + e;
-        uint32_t begin = 0;
-        for (uint32_t g : touched) {
-            const uint32_t end = count[g];
-            for (uint32_t j = begin; j < end; ++j) write(grams[g], sorted[j]);
-            begin = end;
-            count[g] = 0;
-        }
-        pending.clear();
-        pending_end.clear();
-        chunk_first = next_first;
+        ++block;
     }
-    void write(Gram& x, uint32_t i) {
-        ++x.df;
-        if (!x.bitmap.empty()) {
-            x.bitmap[i >> 6] |= uint64_t(1) << (i & 63);
-            return;
+    // Gram x holds the entries of `bits` in block w (its postings so far are all before it).
+    void write(Gram& x, uint32_t w, uint64_t bits) {
+        if (x.bitmap.empty()) {
+            for (; bits; bits &= bits - 1) {
+                const uint32_t i = w * 64 + uint32_t(__builtin_ctzll(bits));
+                ++x.df;
+                put_varint(x.list, i + 1 - x.last_listed);
+                x.last_listed = i + 1;
+                if (dense_df(x.df, idx.words)) {  // the bitmap is now the smaller form
+                    x.bitmap.assign(idx.words, 0);
+                    for_each_listed(x.list.data(), x.df, [&](uint32_t e) { x.bitmap[e >> 6] |= uint64_t(1) << (e & 63); });
+                    std::vector<uint8_t>().swap(x.list);
+                    bits &= bits - 1;  // the rest of the word goes to the bitmap below
+                    break;
+                }
+            }
+            if (x.bitmap.empty()) return;
         }
-        const uint32_t prev = x.last_listed;
-        x.last_listed = i + 1;
-        put_varint(x.list, i + 1 - prev);
-        if (dense_df(x.df, idx.words)) {  // the bitmap is now the smaller form
-            x.bitmap.assign(idx.words, 0);
-            for_each_listed(x.list.data(), x.df - 1, [&](uint32_t e) { x.bitmap[e >> 6] |= uint64_t(1) << (e & 63); });
-            x.bitmap[i >> 6] |= uint64_t(1) << (i & 63);
-            std::vector<uint8_t>().swap(x.list);
-        }
+        x.df += uint32_t(__builtin_popcountll(bits));
+        x.bitmap[w] |= bits;
     }
     // All grams of one raw text of entry i (folded as for_each_gram<true>).
     void add_text(std::string_view text, uint32_t i) {
@@ -372,7 +351,7 @@ void build_range(SearchIndex& idx, uint32_t first, uint32_t count, const IndexTe
         for (std::string_view s : t) b.add_text(s, i);
         b.end_entry(i);
     }
-    b.flush(count);
+    if (!b.touched.empty()) b.flush();
     const size_t n = b.grams.size();
     idx.df.resize(n);
     idx.lists.resize(n);
