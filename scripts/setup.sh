@@ -93,6 +93,8 @@ fetch imgui sid imgui
 # cmark-gfm-special-chars-per-thread: the inline parser's table of special characters is
 # switched per parse by the extensions; one table per process let a parse on one thread turn off
 # autolinks and strikethrough for a parse on another (library_prepare_all parses on every core).
+# cmark-gfm-table-sourcepos: a table that interrupts a paragraph was put on the paragraph's first
+# line, and the paragraph left at line 0, so a table's source began with the paragraph's lines.
 for p in "$ROOT"/scripts/patches/cmark-gfm-*.patch; do
     [ -f "$p" ] || continue
     mark="$THIRD/cmark-gfm/.patched-$(basename "$p" .patch)"

@@ -323,35 +323,15 @@ void append_label(std::string& out, const std::string& label) {
 // Text that starts with a code fence ("```", "~~~").
 bool starts_fence(std::string_view t) { return t.substr(0, 3) == "```" || t.substr(0, 3) == "~~~"; }
 
-// True if line l, written after a line of paragraph text, could start a block of its own (a
-// setext underline, heading, list item, quote, fence, thematic break, html or table row) instead
-// of continuing the paragraph.
-bool may_start_block(std::string_view l) {
-    l = ltrim_spaces(l);
-    if (l.empty()) return false;
-    const char c = l[0];
-    if (std::strchr("-=#>*+_`~<|", c)) return true;
-    size_t d = 0;
-    while (d < l.size() && d < 9 && l[d] >= '0' && l[d] <= '9') ++d;
-    return d > 0 && d < l.size() && (l[d] == '.' || l[d] == ')');
-}
-
-// Appends text, its later lines indented by `indent` (blank lines left empty). The reader keeps
-// a paragraph's later lines without their indentation, so a line that continued its paragraph
-// only because it was indented ("text" then "    -") could start a block when written at the
-// margin (there "-" made the line before a heading, and a paper was lost: found by tests/fuzz):
-// such a line is written 4 spaces deeper, where nothing but paragraph text can start. Lines in
-// a fenced code block are written as they are.
+// Appends text, its later lines indented by `indent` (blank lines left empty): the text is
+// markdown source that reads as itself at the margin (append_paragraph_line keeps an indented
+// continuation line indented), and so reads the same inside a list item.
 void append_indented(std::string& out, std::string_view t, size_t indent) {
     size_t start = 0;
-    bool in_fence = false, after_text = false;
     while (true) {
         size_t nl = t.find('\n', start);
         std::string_view l = t.substr(start, nl == std::string_view::npos ? std::string_view::npos : nl - start);
-        const bool fence = starts_fence(ltrim_spaces(l));
-        if (start > 0 && !l.empty()) out.append(indent + (after_text && !in_fence && !fence && may_start_block(l) ? 4 : 0), ' ');
-        if (fence) in_fence = !in_fence;
-        after_text = !in_fence && !fence && !ltrim_spaces(l).empty();
+        if (start > 0 && !l.empty()) out.append(indent, ' ');
         out += l;
         out += '\n';
         if (nl == std::string_view::npos) break;

@@ -191,6 +191,44 @@ std::string render_commonmark(cmark_node* n) {
     return out;
 }
 
+namespace {
+
+// True if line l, written after a line of paragraph text, could start a block of its own (a
+// setext underline, heading, list item, quote, fence, thematic break, html or table row) instead
+// of continuing the paragraph: a cheap test that says yes to more lines than do.
+bool may_start_block(std::string_view l) {
+    while (!l.empty() && (l.front() == ' ' || l.front() == '\t')) l.remove_prefix(1);
+    if (l.empty()) return false;
+    const char c = l[0];
+    if (std::strchr("-=#>*+_`~<|", c)) return true;
+    size_t d = 0;
+    while (d < l.size() && d < 9 && l[d] >= '0' && l[d] <= '9') ++d;
+    return d > 0 && d < l.size() && (l[d] == '.' || l[d] == ')');
+}
+
+}  // namespace
+
+void append_paragraph_line(std::string& text, std::string_view line) {
+    const size_t nl = text.rfind('\n');
+    const std::string_view prev = std::string_view(text).substr(nl == std::string::npos ? 0 : nl + 1);
+    bool deep = false;
+    if (may_start_block(line)) {
+        // The last line after a line of text (so it is read as a paragraph's line too), then
+        // `line`: one paragraph, or `line` started a block (a table header needs the line before).
+        std::string two = "x\n";
+        two.append(prev);
+        two += '\n';
+        two.append(line);
+        two += '\n';
+        const MarkdownDoc doc = parse_markdown(two, 0);
+        cmark_node* first = doc ? cmark_node_first_child(doc.root()) : nullptr;
+        deep = !first || cmark_node_next(first) || cmark_node_get_type(first) != CMARK_NODE_PARAGRAPH;
+    }
+    text += '\n';
+    if (deep) text.append(4, ' ');
+    text.append(line);
+}
+
 bool is_table(cmark_node* n) { return extensions().table && cmark_node_get_type(n) == CMARK_NODE_TABLE; }
 bool is_table_row(cmark_node* n) { return extensions().table && cmark_node_get_type(n) == CMARK_NODE_TABLE_ROW; }
 bool is_table_cell(cmark_node* n) { return extensions().table && cmark_node_get_type(n) == CMARK_NODE_TABLE_CELL; }

@@ -173,8 +173,8 @@ bool Reader::text_line(cmark_node* seg, cmark_node* end, std::string_view line_m
             drop = true;
         } else if (continue_item_ >= 0 && size_t(continue_item_) < d_.summary.size()) {
             auto& t = d_.summary[size_t(continue_item_)].text;
-            if (!t.empty()) t.push_back('\n');
-            t.append(mapped ? line_md : flat);
+            if (t.empty()) t.append(mapped ? line_md : flat);
+            else append_paragraph_line(t, mapped ? line_md : flat);
             drop = true;
         }
     return drop;
@@ -270,9 +270,12 @@ void Reader::paragraph(cmark_node* para, bool skip_first_line) {
         if (drop) {
             flush();
         } else {
-            if (!stray.empty()) stray.push_back('\n');
-            if (mapped) stray.append(line_md);
-            else append_segment_markdown(seg, end, stray);
+            if (mapped && stray.empty()) stray.append(line_md);
+            else if (mapped) append_paragraph_line(stray, line_md);
+            else {
+                if (!stray.empty()) stray.push_back('\n');
+                append_segment_markdown(seg, end, stray);
+            }
         }
         ++k;
         seg = end ? cmark_node_next(end) : nullptr;
@@ -389,9 +392,16 @@ void Reader::block(cmark_node* n, int depth) {
                 if (e == std::string::npos) e = t.size();
                 std::string_view l = std::string_view(t).substr(i, e - i);
                 l = ltrim_spaces(l);
-                if (!l.empty() && l[0] == '>') l = ltrim_spaces(l.substr(1));
-                if (!out.empty()) out.push_back('\n');
-                out.append(l);
+                // The marker and the one space that may follow it; the rest of the indentation
+                // is the quote's own. A lazy line (no marker) continues a paragraph.
+                const bool marked = !l.empty() && l[0] == '>';
+                if (marked) {
+                    l.remove_prefix(1);
+                    if (!l.empty() && l[0] == ' ') l.remove_prefix(1);
+                }
+                if (out.empty()) out.append(l);
+                else if (marked) out.append("\n").append(l);
+                else append_paragraph_line(out, l);
                 i = e + 1;
             }
             if (!trim(out).empty()) add_item({}, std::move(out), 0);

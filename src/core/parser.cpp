@@ -50,9 +50,9 @@ void SourceText::paragraph_source(cmark_node* para, std::string& out) const {
     int sl = cmark_node_get_start_line(para), el = cmark_node_get_end_line(para);
     int sc = cmark_node_get_start_column(para);
     for (int ln = sl; ln <= el; ++ln) {
-        std::string_view l = ln == sl ? from_column(line(ln), sc) : ltrim_spaces(line(ln));
-        if (ln > sl) out.push_back('\n');
-        out.append(rtrim_spaces(l));
+        std::string_view l = rtrim_spaces(ln == sl ? from_column(line(ln), sc) : ltrim_spaces(line(ln)));
+        if (ln == sl) out.append(l);
+        else append_paragraph_line(out, l);
     }
 }
 
