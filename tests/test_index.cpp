@@ -149,6 +149,36 @@ TEST_CASE("index_exact: bitmaps and lists give the scan's answer for every short
     }
 }
 
+TEST_CASE("index_exact: bigrams of code points numbered past 16 bits are answered too", "[index]") {
+    // The builder numbers unigrams as it meets them and looks a bigram of two numbers below 65535
+    // up in its own compact table; past that (a library with more distinct code points, here
+    // 70,000 from the supplementary planes) through the index's table. Both must answer.
+    auto utf8 = [](uint32_t cp) {
+        std::string s;
+        s += char(0xF0 | (cp >> 18));
+        s += char(0x80 | ((cp >> 12) & 0x3F));
+        s += char(0x80 | ((cp >> 6) & 0x3F));
+        s += char(0x80 | (cp & 0x3F));
+        return s;
+    };
+    const uint32_t n = 700;
+    std::vector<std::string> texts(n);
+    for (uint32_t i = 0; i < n; ++i)
+        for (uint32_t k = 0; k < 100; ++k) texts[i] += utf8(0x10000 + i * 100 + k);
+    texts[3] += utf8(0x10000 + 69999) + utf8(0x10000 + 5);    // a pair of a high and a low number
+    texts[650] += utf8(0x10000 + 68000) + utf8(0x10000 + 69999);  // two high numbers
+    const dv::SearchIndex idx = build_over(texts);
+    for (const std::string& needle : {utf8(0x10000 + 69999) + utf8(0x10000 + 5), utf8(0x10000 + 68000) + utf8(0x10000 + 69999),
+                                      utf8(0x10000 + 69998) + utf8(0x10000 + 69999), utf8(0x10000 + 7) + utf8(0x10000 + 8),
+                                      utf8(0x10000 + 69999), utf8(0x10000 + 5) + utf8(0x10000 + 69999)}) {
+        bool answered = false;
+        auto m = exact(idx, n, needle, false, answered);
+        REQUIRE(answered);
+        CHECK(m == truth_mask(texts, needle));
+        CHECK(popcount(m) >= (needle == utf8(0x10000 + 5) + utf8(0x10000 + 69999) ? 0u : 1u));
+    }
+}
+
 TEST_CASE("corpus: exact answers equal a scan over every listing", "[index][corpus]") {
     const dv::Library& lib = corpus_library();
     if (lib.entries.empty()) {

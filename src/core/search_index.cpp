@@ -153,7 +153,7 @@ struct Builder {
         std::vector<uint64_t> bitmap;
     };
     struct Slot {
-        uint64_t key = 0;  // (ua << 32 | ub) + 1, 0 = empty
+        uint32_t key = 0;  // (ua << 16 | ub) + 1, 0 = empty: 8 bytes a slot keep the table in cache
         uint32_t gram = 0;
     };
     SearchIndex& idx;
@@ -209,7 +209,12 @@ struct Builder {
             if (d == UINT32_MAX) d = add(bigram_key(a, b));
             return d;
         }
-        const uint64_t key = (uint64_t(ua) << 32 | ub) + 1;
+        if ((ua | ub) >= 0xFFFF) {  // more distinct code points than 16 bits number: the index's table
+            const uint64_t k = bigram_key(a, b);
+            const uint32_t g = find_gram(idx, k);
+            return g != UINT32_MAX ? g : add(k);
+        }
+        const uint32_t key = (ua << 16 | ub) + 1;
         size_t mask = slots.size() - 1;
         for (size_t s = slot_of(key, mask);; s = (s + 1) & mask) {
             if (slots[s].key == key) return slots[s].gram;
