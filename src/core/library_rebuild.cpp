@@ -387,8 +387,8 @@ void library_rebuild(Library& lib, IndexBuild index) {
     lib.index = SearchIndex{};
     lib.index_pending = index == IndexBuild::Later;
     if (!lib.index_pending) build_index(lib);
-    intern_authors(lib);
-    build_lookup(lib);
+    // Independent (each reads the entries and fills its own tables): one per core.
+    parallel_for(2, hardware_threads(), [&](size_t k) { k == 0 ? intern_authors(lib) : build_lookup(lib); });
 
     lib.stale = false;
     ++lib.generation;
