@@ -431,3 +431,18 @@ TEST_CASE("a paragraph's line that continued it only by its indentation keeps 4 
     CHECK(dvfuzz::check_pipeline(
               "## Daily Papers (2024-06-06)\n\n### A\n\nVote: 1\n\nline\n    # not a heading\n    - not an item\n", dvfuzz::RoundTrip::Full) == "");
 }
+
+TEST_CASE("fuzz: a heading that links to a paper is the paper even when its title says excluded or skipped", "[fuzz]") {
+    // Two list items naming papers by bare URL text, one starting "excluded": exported as
+    // "### [excludedarxiv.org/...](https://arxiv.org/abs/...)", whose heading the reader took for
+    // a section of excluded papers, so that paper was lost and the other read with the date
+    // heading's title. Only a heading that does not link to a paper lists exclusions.
+    CHECK(dvfuzz::check_pipeline(digest_fixture("title_says_excluded.md"), dvfuzz::RoundTrip::Ids) == "");
+    const dv::ParseResult r = dv::parse(
+        "## Daily Papers (2024-06-06)\n\n### [Skipped Connections Matter](https://arxiv.org/abs/2501.00003)\n\nVote: 3\n\n"
+        "### [Another](https://arxiv.org/abs/2501.00004)\n\nVote: 1\n\n## Excluded papers\n\n### [Left out](https://arxiv.org/abs/2501.00005)\n\nVote: 2\n",
+        "x.md");
+    REQUIRE(r.papers.size() == 2);
+    CHECK(dv::get(r.papers[0], r.papers[0].title) == "Skipped Connections Matter");
+    CHECK(dv::get(r.papers[1], r.papers[1].arxiv_id) == "2501.00004");
+}

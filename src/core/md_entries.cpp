@@ -339,7 +339,9 @@ std::vector<BlockInfo> block_infos(cmark_node* doc, size_t& n_tables) {
             b.link_heading = heading_is_link(n);
             b.links_to_paper = b.link_heading && !arxiv_id_from_url(cmark_node_get_url(cmark_node_first_child(n))).empty();
             const std::string text = heading_text(n);
-            b.excluded = excluded_heading(text);
+            // A heading that links to a paper is that paper whatever its title says ("Skipped
+            // Connections ..."; found by tests/fuzz): only a section heading lists exclusions.
+            b.excluded = !b.links_to_paper && excluded_heading(text);
             int32_t v;
             bool valid;
             b.dated = find_date(text, v, valid);
