@@ -7,6 +7,7 @@
 
 #include "core/export.h"
 #include "core/library.h"
+#include "core/markdown.h"
 #include "core/parser.h"
 #include "core/triage.h"
 #include "fuzz_checks.h"
@@ -390,8 +391,9 @@ TEST_CASE("fuzz: summary text keeps its markdown when a code span holds a line b
 TEST_CASE("fuzz: a continuation line that was text only by its indentation stays text in the export", "[fuzz]") {
     // "*\xDF：*" then "    -": the indented "-" continues the paragraph, and the reader keeps the
     // line without its indentation; the export wrote "-" at the margin, a setext underline, so the
-    // line before became a heading and the paper after it was lost. Fixed: such a line is written
-    // 4 spaces deeper, where only paragraph text can start.
+    // line before became a heading and the paper after it was lost. Fixed: the reader keeps such
+    // a line 4 spaces deep in the text (append_paragraph_line), where only paragraph text can
+    // start, and the export writes the text as it is.
     CHECK(dvfuzz::check_pipeline(digest_fixture("indented_continuation_dash.md"), dvfuzz::RoundTrip::Full) == "");
     const dv::ParseResult r = dv::parse("## Daily Papers (2024-06-06)\n\n### A\n\nVote: 1\n\nline\n    # not a heading\n    - not an item\n\n### B\n\nVote: 2\n", "x.md");
     REQUIRE(r.papers.size() == 2);
@@ -445,4 +447,35 @@ TEST_CASE("fuzz: a heading that links to a paper is the paper even when its titl
     REQUIRE(r.papers.size() == 2);
     CHECK(dv::get(r.papers[0], r.papers[0].title) == "Skipped Connections Matter");
     CHECK(dv::get(r.papers[1], r.papers[1].arxiv_id) == "2501.00004");
+}
+
+TEST_CASE("append_paragraph_line: a line goes deep only where it would start a block, and a spent budget makes it deep unasked", "[fuzz]") {
+    unsigned checks = 100;
+    std::string t;
+    dv::append_paragraph_line(t, "first", checks);
+    CHECK(t == "first");
+    dv::append_paragraph_line(t, "*emphasis* goes on", checks);  // may start a block, does not
+    dv::append_paragraph_line(t, "- an item", checks);           // would be a list
+    dv::append_paragraph_line(t, "plain", checks);               // no parse for it
+    CHECK(t == "first\n*emphasis* goes on\n    - an item\nplain");
+    CHECK(checks == 98);
+    std::string table = "| a | b |";
+    dv::append_paragraph_line(table, "|---|---|", checks);  // the delimiter row makes the line before a table
+    CHECK(table == "| a | b |\n    |---|---|");
+    std::string one = "a | b";
+    dv::append_paragraph_line(one, "|---|", checks);  // one column, not two: no table, stays
+    CHECK(one == "a | b\n|---|");
+    unsigned none = 0;
+    std::string spent = "first";
+    dv::append_paragraph_line(spent, "*emphasis* goes on", none);
+    CHECK(spent == "first\n    *emphasis* goes on");
+}
+
+TEST_CASE("a block quote's text keeps the quote's own indentation, not the marker's", "[fuzz]") {
+    const dv::ParseResult r = dv::parse(
+        "## Daily Papers (2024-06-06)\n\n### A\n\nVote: 1\n\n>  quoted text\n>     - still the paragraph\n> next\n",
+        "x.md");
+    REQUIRE(r.papers.size() == 1);
+    REQUIRE(r.papers[0].summary.size() == 1);
+    CHECK(dv::get(r.papers[0], r.papers[0].summary[0].text) == "quoted text\n    - still the paragraph\nnext");
 }

@@ -150,10 +150,12 @@ TEST_CASE("index_exact: bitmaps and lists give the scan's answer for every short
 }
 
 TEST_CASE("index_exact: bigrams of code points numbered past 16 bits are answered too", "[index]") {
-    // The builder numbers unigrams as it meets them and looks a bigram of two numbers below 65535
-    // up in its own compact table; past that (a library with more distinct code points, here
-    // 70,000 from the supplementary planes) through the index's table. Both must answer.
-    auto utf8 = [](uint32_t cp) {
+    // The builder numbers unigrams as their code points are met and looks a bigram of two
+    // ordinals below 65535 up in its own compact table; past that (a library with more distinct
+    // code points, here 70,000 from the supplementary planes, entry i holding i*100 .. i*100+99)
+    // through the index's table. Both must answer.
+    auto utf8 = [](uint32_t k) {
+        const uint32_t cp = 0x10000 + k;
         std::string s;
         s += char(0xF0 | (cp >> 18));
         s += char(0x80 | ((cp >> 12) & 0x3F));
@@ -164,18 +166,26 @@ TEST_CASE("index_exact: bigrams of code points numbered past 16 bits are answere
     const uint32_t n = 700;
     std::vector<std::string> texts(n);
     for (uint32_t i = 0; i < n; ++i)
-        for (uint32_t k = 0; k < 100; ++k) texts[i] += utf8(0x10000 + i * 100 + k);
-    texts[3] += utf8(0x10000 + 69999) + utf8(0x10000 + 5);    // a pair of a high and a low number
-    texts[650] += utf8(0x10000 + 68000) + utf8(0x10000 + 69999);  // two high numbers
+        for (uint32_t k = 0; k < 100; ++k) texts[i] += utf8(i * 100 + k);
+    texts[3] += utf8(69999) + utf8(5);       // 69999 is met here first: a low ordinal
+    texts[650] += utf8(68000) + utf8(69999);  // 68000 is met here first: past 65535, with a low one
     const dv::SearchIndex idx = build_over(texts);
-    for (const std::string& needle : {utf8(0x10000 + 69999) + utf8(0x10000 + 5), utf8(0x10000 + 68000) + utf8(0x10000 + 69999),
-                                      utf8(0x10000 + 69998) + utf8(0x10000 + 69999), utf8(0x10000 + 7) + utf8(0x10000 + 8),
-                                      utf8(0x10000 + 69999), utf8(0x10000 + 5) + utf8(0x10000 + 69999)}) {
+    const std::pair<std::string, size_t> cases[] = {
+        {utf8(69999) + utf8(5), 1},      // two low ordinals (the compact table)
+        {utf8(68000) + utf8(69999), 1},  // a high and a low one (the index's table)
+        {utf8(69998) + utf8(69999), 1},  // in entry 699
+        {utf8(69950) + utf8(69951), 1},  // two high ones
+        {utf8(7) + utf8(8), 1},
+        {utf8(69999), 3},                // entries 3, 650, 699
+        {utf8(5) + utf8(69999), 0},
+        {utf8(69951) + utf8(69950), 0},
+    };
+    for (const auto& [needle, count] : cases) {
         bool answered = false;
         auto m = exact(idx, n, needle, false, answered);
         REQUIRE(answered);
         CHECK(m == truth_mask(texts, needle));
-        CHECK(popcount(m) >= (needle == utf8(0x10000 + 5) + utf8(0x10000 + 69999) ? 0u : 1u));
+        CHECK(popcount(m) == count);
     }
 }
 

@@ -13,6 +13,8 @@ extern "C" {
 #include "table.h"
 }
 
+#include "text.h"
+
 namespace dv {
 
 namespace {
@@ -197,7 +199,7 @@ namespace {
 // setext underline, heading, list item, quote, fence, thematic break, html or table row) instead
 // of continuing the paragraph: a cheap test that says yes to more lines than do.
 bool may_start_block(std::string_view l) {
-    while (!l.empty() && (l.front() == ' ' || l.front() == '\t')) l.remove_prefix(1);
+    l = ltrim_spaces(l);
     if (l.empty()) return false;
     const char c = l[0];
     if (std::strchr("-=#>*+_`~<|", c)) return true;
@@ -208,21 +210,30 @@ bool may_start_block(std::string_view l) {
 
 }  // namespace
 
-void append_paragraph_line(std::string& text, std::string_view line) {
+void append_paragraph_line(std::string& text, std::string_view line, unsigned& checks_left) {
+    if (text.empty()) {
+        text.append(line);
+        return;
+    }
     const size_t nl = text.rfind('\n');
     const std::string_view prev = std::string_view(text).substr(nl == std::string::npos ? 0 : nl + 1);
     bool deep = false;
     if (may_start_block(line)) {
-        // The last line after a line of text (so it is read as a paragraph's line too), then
-        // `line`: one paragraph, or `line` started a block (a table header needs the line before).
-        std::string two = "x\n";
-        two.append(prev);
-        two += '\n';
-        two.append(line);
-        two += '\n';
-        const MarkdownDoc doc = parse_markdown(two, 0);
-        cmark_node* first = doc ? cmark_node_first_child(doc.root()) : nullptr;
-        deep = !first || cmark_node_next(first) || cmark_node_get_type(first) != CMARK_NODE_PARAGRAPH;
+        deep = true;
+        if (checks_left > 0) {
+            --checks_left;
+            // The last line after a line of text (so it is read as a paragraph's line too), then
+            // `line`: one paragraph, or `line` started a block (a table header needs the line
+            // before).
+            std::string two = "x\n";
+            two.append(prev);
+            two += '\n';
+            two.append(line);
+            two += '\n';
+            const MarkdownDoc doc = parse_markdown(two, 0);
+            cmark_node* first = doc ? cmark_node_first_child(doc.root()) : nullptr;
+            deep = !first || cmark_node_next(first) || cmark_node_get_type(first) != CMARK_NODE_PARAGRAPH;
+        }
     }
     text += '\n';
     if (deep) text.append(4, ' ');

@@ -40,13 +40,16 @@ MarkdownDoc parse_markdown(std::string_view text, int options);
 // reads as the same nodes). n must belong to a live MarkdownDoc of this thread.
 std::string render_commonmark(cmark_node* n);
 
-// Appends `line` to paragraph text `text` as its next line (after a '\n'). The reader keeps a
-// paragraph's lines without their indentation, so a line that continued the paragraph only because
-// it was indented ("text" then "    - x") would start a block of its own when the text is read as
-// markdown by itself (the summary renderer, the export): such a line (after `text`'s last line it
-// starts a block, which parsing the two lines decides) is written 4 spaces deep, where it can only
-// continue the paragraph. Found by tests/fuzz.
-void append_paragraph_line(std::string& text, std::string_view line);
+// Appends `line` to paragraph text `text` as its next line (after a '\n' unless `text` is empty).
+// The reader keeps a paragraph's lines without their indentation, so a line that continued the
+// paragraph only because it was indented ("text" then "    - x") would start a block of its own
+// when the text is read as markdown by itself (the export writes it into a list item): such a
+// line (after `text`'s last line it starts a block, which parsing the two lines decides) is
+// written 4 spaces deep, where it can only continue the paragraph. Found by tests/fuzz.
+// checks_left: the parses still allowed (decremented); at 0 a line that might start a block is
+// written deep unasked (always right, only less tidy), so a file of a million such lines does not
+// cost a million parses.
+void append_paragraph_line(std::string& text, std::string_view line, unsigned& checks_left);
 
 // Node kinds the extensions add (their type numbers are assigned at registration, so they are
 // compared here rather than in switch statements).

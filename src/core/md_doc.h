@@ -29,8 +29,11 @@ struct SourceText {
     explicit SourceText(std::string_view t);
     std::string_view line(int ln) const;  // 1-based, without the '\n'
     // A paragraph's markdown: first line from its start column, later lines without their
-    // indentation (insignificant for paragraph continuation lines), trailing spaces trimmed.
+    // indentation unless they need it to stay the paragraph's (append_paragraph_line), trailing
+    // spaces trimmed.
     void paragraph_source(cmark_node* para, std::string& out) const;
+    // append_paragraph_line's parses left for this file (markdown.h).
+    mutable unsigned block_checks_left = 4096;
     // Any other block (code, quote, heading): its lines, later ones losing at most the first
     // line's indentation.
     void block_source(cmark_node* b, std::string& out) const;

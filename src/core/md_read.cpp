@@ -173,8 +173,7 @@ bool Reader::text_line(cmark_node* seg, cmark_node* end, std::string_view line_m
             drop = true;
         } else if (continue_item_ >= 0 && size_t(continue_item_) < d_.summary.size()) {
             auto& t = d_.summary[size_t(continue_item_)].text;
-            if (t.empty()) t.append(mapped ? line_md : flat);
-            else append_paragraph_line(t, mapped ? line_md : flat);
+            append_paragraph_line(t, mapped ? line_md : flat, src_.block_checks_left);
             drop = true;
         }
     return drop;
@@ -270,8 +269,7 @@ void Reader::paragraph(cmark_node* para, bool skip_first_line) {
         if (drop) {
             flush();
         } else {
-            if (mapped && stray.empty()) stray.append(line_md);
-            else if (mapped) append_paragraph_line(stray, line_md);
+            if (mapped) append_paragraph_line(stray, line_md, src_.block_checks_left);
             else {
                 if (!stray.empty()) stray.push_back('\n');
                 append_segment_markdown(seg, end, stray);
@@ -392,16 +390,18 @@ void Reader::block(cmark_node* n, int depth) {
                 if (e == std::string::npos) e = t.size();
                 std::string_view l = std::string_view(t).substr(i, e - i);
                 l = ltrim_spaces(l);
-                // The marker and the one space that may follow it; the rest of the indentation
-                // is the quote's own. A lazy line (no marker) continues a paragraph.
+                // The marker and the space or tab that may follow it; 4 spaces more are the
+                // quote's own indentation (code, a continuation line), fewer mean nothing. A lazy
+                // line (no marker) continues a paragraph.
                 const bool marked = !l.empty() && l[0] == '>';
                 if (marked) {
                     l.remove_prefix(1);
-                    if (!l.empty() && l[0] == ' ') l.remove_prefix(1);
+                    if (!l.empty() && (l[0] == ' ' || l[0] == '\t')) l.remove_prefix(1);
+                    if (l.size() - ltrim_spaces(l).size() < 4) l = ltrim_spaces(l);
                 }
                 if (out.empty()) out.append(l);
                 else if (marked) out.append("\n").append(l);
-                else append_paragraph_line(out, l);
+                else append_paragraph_line(out, l, src_.block_checks_left);
                 i = e + 1;
             }
             if (!trim(out).empty()) add_item({}, std::move(out), 0);

@@ -52,7 +52,7 @@ void SourceText::paragraph_source(cmark_node* para, std::string& out) const {
     for (int ln = sl; ln <= el; ++ln) {
         std::string_view l = rtrim_spaces(ln == sl ? from_column(line(ln), sc) : ltrim_spaces(line(ln)));
         if (ln == sl) out.append(l);
-        else append_paragraph_line(out, l);
+        else append_paragraph_line(out, l, block_checks_left);
     }
 }
 

@@ -5,6 +5,7 @@
 // final form too).
 #include <algorithm>
 #include <cstring>
+#include <unordered_map>
 
 #include "parallel.h"
 #include "search_index.h"
@@ -141,10 +142,12 @@ inline bool dense_df(uint32_t df, uint32_t words) { return uint64_t(df) > 4 * ui
 
 // The builder: grams are numbered as found and also inserted into the index's table (looked up
 // by queries). Building looks them up by small numbers instead, as that is most of its time:
-// a code point below U+10000 through a direct array to its unigram number u, a bigram of two
-// unigram numbers below 256 (ASCII and the most common letters, numbered first) through a direct
-// 256 x 256 array, others through a table keyed by the two unigram numbers. Each gram's counters
-// and postings sit together, so a gram costs one cache miss, not four.
+// unigrams get ordinals of their own (0, 1, ... as their code points are met: a library holds
+// some thousands), a code point below U+10000 through a direct array; a bigram of two ordinals
+// below 256 (ASCII and the first letters met) through a direct 256 x 256 array, of two below
+// 65535 through a table of 8-byte slots keyed by the two (small enough to stay in the core's
+// cache), others through the index's own table. Each gram's counters and postings sit together,
+// so a gram costs one cache miss, not four.
 struct Builder {
     struct Gram {
         uint32_t df = 0;
@@ -153,12 +156,14 @@ struct Builder {
         std::vector<uint64_t> bitmap;
     };
     struct Slot {
-        uint32_t key = 0;  // (ua << 16 | ub) + 1, 0 = empty: 8 bytes a slot keep the table in cache
+        uint32_t key = 0;  // (ua << 16 | ub) + 1 of the two ordinals, 0 = empty
         uint32_t gram = 0;
     };
     SearchIndex& idx;
     std::vector<Gram> grams;
-    std::vector<uint32_t> direct = std::vector<uint32_t>(0x10000, UINT32_MAX);
+    std::vector<uint32_t> direct = std::vector<uint32_t>(0x10000, UINT32_MAX);  // code point -> ordinal
+    std::unordered_map<uint32_t, uint32_t> wide;  // code points from U+10000 (emoji, ...) -> ordinal
+    std::vector<uint32_t> uni_gram;               // per ordinal: its unigram's gram number
     std::vector<uint32_t> pair = std::vector<uint32_t>(256 * 256, UINT32_MAX);
     std::vector<Slot> slots = std::vector<Slot>(1 << 12);
     size_t slots_used = 0, table_used = 0;
@@ -193,16 +198,16 @@ struct Builder {
         table_insert(key, g);
         return g;
     }
+    // The ordinal of code point cp's unigram (its gram is uni_gram[ordinal]).
     uint32_t unigram(uint32_t cp) {
-        if (cp < 0x10000) {
-            uint32_t& d = direct[cp];
-            if (d == UINT32_MAX) d = add(cp);
-            return d;
+        uint32_t& d = cp < 0x10000 ? direct[cp] : wide.try_emplace(cp, UINT32_MAX).first->second;
+        if (d == UINT32_MAX) {
+            d = uint32_t(uni_gram.size());
+            uni_gram.push_back(add(cp));
         }
-        const uint32_t g = find_gram(idx, cp);
-        return g != UINT32_MAX ? g : add(cp);
+        return d;
     }
-    // ua, ub: the unigram numbers of code points a, b.
+    // ua, ub: the ordinals of code points a, b.
     uint32_t bigram(uint32_t ua, uint32_t ub, uint32_t a, uint32_t b) {
         if ((ua | ub) < 256) {
             uint32_t& d = pair[ua * 256 + ub];
@@ -306,7 +311,7 @@ struct Builder {
             }
             if (cp != '\n') {
                 const uint32_t u = unigram(cp);
-                hold(u, i);
+                hold(uni_gram[u], i);
                 if (prev != '\n') hold(bigram(uprev, u, prev, cp), i);
                 uprev = u;
             }
