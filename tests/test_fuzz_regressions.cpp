@@ -479,3 +479,20 @@ TEST_CASE("a block quote's text keeps the quote's own indentation, not the marke
     REQUIRE(r.papers[0].summary.size() == 1);
     CHECK(dv::get(r.papers[0], r.papers[0].summary[0].text) == "quoted text\n    - still the paragraph\nnext");
 }
+
+TEST_CASE("fuzz: a label is written escaped, so a bracket in it cannot make a link with the item's text", "[fuzz]") {
+    // "## [" labels the paragraph "](/papers/2311.1235)" after it (no link: no bracket opens one).
+    // The export wrote "- ***[***: ](/papers/2311.1235)", one line where the label's "[" and the
+    // text's "](...)" made a link, and the paper read back with an id. Labels are text: written
+    // escaped ("***\[***"), read back unescaped.
+    CHECK(dvfuzz::check_pipeline(digest_fixture("heading_label_bracket.md"), dvfuzz::RoundTrip::Full) == "");
+    const dv::ParseResult r = dv::parse(
+        "## Daily Papers (2024-06-06)\n\n### [T](https://arxiv.org/abs/2401.00001)\n\nVote: 1\n\n"
+        "- ***\\[a\\] \\*b\\****: text one\n- ***What's New***: text two\n",
+        "x.md");
+    REQUIRE(r.papers.size() == 1);
+    REQUIRE(r.papers[0].summary.size() == 2);
+    CHECK(dv::get(r.papers[0], r.papers[0].summary[0].label) == "[a] *b*");
+    CHECK(dv::get(r.papers[0], r.papers[0].summary[0].text) == "text one");
+    CHECK(dv::get(r.papers[0], r.papers[0].summary[1].label) == "What's New");
+}

@@ -147,12 +147,14 @@ bool Reader::text_line(cmark_node* seg, cmark_node* end, std::string_view line_m
         std::string_view flat = trim(scratch_);
         const cmark_node_type first_ty = cmark_node_get_type(seg);
         std::string_view label, rest;
+        std::string unescaped;  // a label cut from the source line, as text
         if (flat.empty()) {
             drop = true;
         } else if (starts_with(flat, "[Watch Video]")) {
             drop = true;  // "[Watch Video]https://...mp4": not a link, but a video all the same
         } else if ((first_ty == CMARK_NODE_STRONG || first_ty == CMARK_NODE_EMPH) &&
                    (mapped ? split_any_label(line_md, label, rest) : flat_emphasis_label(seg, flat, label, rest))) {
+            if (mapped) label = unescaped = unescape_markdown(label);
             std::string_view lf, rf;
             std::string_view rest_flat = rest;
             if (split_any_label(flat, lf, rf)) rest_flat = rf;
@@ -338,7 +340,7 @@ void Reader::list(cmark_node* list, int level) {
                         idx = -2;
                         continue;
                     }
-                    label.assign(lab);
+                    label = unescape_markdown(lab);  // cut from the source: as text
                     text.assign(rest);
                 }
             }

@@ -248,6 +248,15 @@ static std::string_view label_text(std::string_view rest, bool lines) {
     return rest;
 }
 
+namespace {
+// The first emphasis marker m in s from i that is not backslash-escaped (an escaped one, "\\*",
+// is the label's text: the export escapes labels), or npos.
+size_t closing_marker(std::string_view s, char m, size_t i) {
+    while (i < s.size() && s[i] != m) i += s[i] == '\\' && i + 1 < s.size() ? 2 : 1;
+    return i < s.size() ? i : std::string_view::npos;
+}
+}  // namespace
+
 bool split_label(std::string_view src, std::string_view& label, std::string_view& text) {
     if (src.empty() || (src[0] != '*' && src[0] != '_')) return false;
     const char m = src[0];
@@ -255,7 +264,7 @@ bool split_label(std::string_view src, std::string_view& label, std::string_view
     size_t i = 0;
     while (i < line.size() && line[i] == m) ++i;
     if (i > 3) return false;
-    size_t j = line.find(m, i);
+    size_t j = closing_marker(line, m, i);
     if (j == std::string_view::npos || j == i) return false;
     std::string_view lab = line.substr(i, j - i);
     size_t p = j;
@@ -312,7 +321,7 @@ bool split_any_label(std::string_view src, std::string_view& label, std::string_
     const char m = src[0];
     size_t i = 0;
     while (i < src.size() && src[i] == m && i < 3) ++i;
-    size_t j = src.find(m, i);
+    size_t j = closing_marker(src, m, i);
     if (j == std::string_view::npos || j == i) return false;
     std::string_view lab = trim(src.substr(i, j - i));
     size_t p = j;

@@ -305,6 +305,17 @@ size_t space_at_back(std::string_view s) {
 }
 }  // namespace
 
+std::string unescape_markdown(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    for (size_t i = 0; i < s.size(); ++i) {
+        const unsigned char n = i + 1 < s.size() ? static_cast<unsigned char>(s[i + 1]) : 0;
+        if (s[i] == '\\' && n >= 0x21 && n <= 0x7E && !std::isalnum(n)) ++i;
+        out += s[i];
+    }
+    return out;
+}
+
 std::string_view trim(std::string_view s) {
     while (size_t k = space_at_front(s)) s.remove_prefix(k);
     while (size_t k = space_at_back(s)) s.remove_suffix(k);

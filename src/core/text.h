@@ -44,6 +44,11 @@ bool contains_folded(std::string_view hay, std::string_view folded_needle);
 // matcher: contains_folded is find_folded != npos, and highlight.h's spans are built on it.
 size_t find_folded(std::string_view hay, std::string_view folded_needle);
 
+// Markdown source as text where only backslash escapes matter: a backslash before ASCII
+// punctuation stands for that character (CommonMark's escapes; export.h escape_markdown writes
+// them), any other backslash for itself.
+std::string unescape_markdown(std::string_view s);
+
 // Trims ASCII and Unicode spaces (U+00A0, U+3000) at both ends.
 std::string_view trim(std::string_view s);
 // Spaces and tabs (only those: markdown's indentation) off one end of a line.
