@@ -496,3 +496,15 @@ TEST_CASE("fuzz: a label is written escaped, so a bracket in it cannot make a li
     CHECK(dv::get(r.papers[0], r.papers[0].summary[0].text) == "text one");
     CHECK(dv::get(r.papers[0], r.papers[0].summary[1].label) == "What's New");
 }
+
+TEST_CASE("fuzz: a heading that says rejected papers but has its paper's fields under it is that paper", "[fuzz]") {
+    // A paper titled by a "title:" field "rejected papers", without a link: exported as
+    // "### rejected papers" then "Vote: -", which read back as a section of excluded papers, and
+    // the paper was lost. A heading whose own paragraphs hold its paper's fields is the paper's;
+    // "## Excluded papers" over a list of links still lists exclusions (shapes: fields.md).
+    CHECK(dvfuzz::check_pipeline(digest_fixture("title_field_says_rejected.md"), dvfuzz::RoundTrip::Ids) == "");
+    const dv::ParseResult r = dv::parse("## Daily Papers (2024-06-06)\n\n### Rejected papers teach\n\nVote: 4\n\n### Skipped\n\n- [x](https://arxiv.org/abs/2406.00059)\n", "x.md");
+    REQUIRE(r.papers.size() == 1);
+    CHECK(dv::get(r.papers[0], r.papers[0].title) == "Rejected papers teach");
+    CHECK(r.papers[0].votes == 4);
+}

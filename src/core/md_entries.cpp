@@ -354,6 +354,18 @@ std::vector<BlockInfo> block_infos(cmark_node* doc, size_t& n_tables) {
         b.labels = count_field_labels(n, b.level ? nullptr : &b.field_ids);
         blocks.push_back(std::move(b));
     }
+    // A heading whose text says "excluded" but that has its own paper's fields right under it
+    // (a paragraph's "Vote:", "Authors:", before any list, table or heading) is that paper's
+    // heading ("### Rejected Papers Teach ...", no link to make it one: found by tests/fuzz), not
+    // a section listing the papers a producer left out.
+    for (size_t i = 0; i < blocks.size(); ++i) {
+        if (!blocks[i].excluded) continue;
+        for (size_t k = i + 1; k < blocks.size() && cmark_node_get_type(blocks[k].node) == CMARK_NODE_PARAGRAPH; ++k)
+            if (blocks[k].labels > 0) {
+                blocks[i].excluded = false;
+                break;
+            }
+    }
     return blocks;
 }
 
