@@ -3,7 +3,8 @@
 # native preset (digest-cli, digest-viewer, tests, benchmarks), runs every CTest test (Catch2 core
 # and CLI tests, the native app under Xvfb), runs the Catch2 suite again under ASan+UBSan, builds
 # the web site with Emscripten and runs the browser tests in headless Chromium, and fuzzes the
-# core for a bounded time (tests/fuzz/run.sh: the fuzz preset, about 3 minutes with the build).
+# core (tests/fuzz/run.sh: the fuzz preset, a fixed sequence of inputs per target with the markdown
+# round trip on, about 4 minutes with the build).
 # Real digests are read from $DIGEST_CORPUS or ../shared/digests beside the checkout.
 set -uo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
