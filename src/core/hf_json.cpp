@@ -22,30 +22,7 @@ void diag(ParseResult& r, Severity sev, std::string msg) { r.diagnostics.push_ba
 
 std::string item_name(size_t k) { return "item " + std::to_string(k + 1); }
 
-// --- 1. The bytes as text -----------------------------------------------------------------------
-
-// The bytes as valid UTF-8: `text` views the bytes, or `owned` when they had to be sanitized.
-// False (with an Error) when there is nothing to parse.
-bool text_of(std::string_view bytes, ParseResult& r, std::string& owned, std::string_view& text) {
-    if (looks_binary(bytes)) {
-        diag(r, Severity::Error, "not a text file");
-        return false;
-    }
-    text = bytes;
-    if (utf8_clean_prefix(bytes) != bytes.size()) {
-        owned = sanitize_utf8(bytes, r.source, r.diagnostics);
-        text = owned;
-    }
-    if (trim(text).empty()) {
-        diag(r, Severity::Error, "empty file");
-        return false;
-    }
-    if (text.size() >= UINT32_MAX / 2) {
-        diag(r, Severity::Error, "file too large");
-        return false;
-    }
-    return true;
-}
+// --- 1. The bytes as text: input_text (text.h), the gate markdown input takes too ---------------
 
 // --- 2. Where the items are ---------------------------------------------------------------------
 
@@ -243,7 +220,7 @@ void set_file_date(ParseResult& r, int32_t file_date, size_t undated) {
 void run(std::string_view bytes, ParseResult& r) {
     std::string owned;
     std::string_view text;
-    if (!text_of(bytes, r, owned, text)) return;
+    if (!input_text(bytes, r.source, r.diagnostics, owned, text)) return;
     json doc = json::parse(text.begin(), text.end(), nullptr, false);
     if (doc.is_discarded()) {
         r.diagnostics.push_back(syntax_error(text, r.source));

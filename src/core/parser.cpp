@@ -286,25 +286,9 @@ ParseResult parse(std::string_view bytes, std::string_view source_name) {
     ParseResult r;
     r.source = std::string(source_name);
     try {
-        if (looks_binary(bytes)) {
-            r.diagnostics.push_back({r.source, 0, Severity::Error, "not a text file"});
-            return r;
-        }
-        // Clean input (the usual case) is parsed in place; otherwise from a sanitized copy.
         std::string owned;
-        std::string_view text = bytes;
-        if (utf8_clean_prefix(bytes) != bytes.size()) {
-            owned = sanitize_utf8(bytes, r.source, r.diagnostics);
-            text = owned;
-        }
-        if (trim(text).empty()) {
-            r.diagnostics.push_back({r.source, 0, Severity::Error, "empty file"});
-            return r;
-        }
-        if (text.size() >= UINT32_MAX / 2) {
-            r.diagnostics.push_back({r.source, 0, Severity::Error, "file too large"});
-            return r;
-        }
+        std::string_view text;
+        if (!input_text(bytes, r.source, r.diagnostics, owned, text)) return r;
         int32_t front_date = kNoDate;
         std::string blanked;
         if (front_matter(text, front_date, blanked)) text = blanked;

@@ -244,6 +244,25 @@ bool looks_binary(std::string_view bytes) {
     return odd * 4 > n;
 }
 
+bool input_text(std::string_view bytes, std::string_view source, std::vector<Diagnostic>& diags, std::string& owned,
+                std::string_view& text) {
+    auto error = [&](const char* msg) {
+        diags.push_back({std::string(source), 0, Severity::Error, msg});
+        return false;
+    };
+    // Clean bytes cannot look binary (no NUL, nothing odd): one walk over them, not two.
+    const bool clean = utf8_clean_prefix(bytes) == bytes.size();
+    if (!clean && looks_binary(bytes)) return error("not a text file");
+    text = bytes;
+    if (!clean) {
+        owned = sanitize_utf8(bytes, source, diags);
+        text = owned;
+    }
+    if (trim(text).empty()) return error("empty file");
+    if (text.size() >= UINT32_MAX / 2) return error("file too large");
+    return true;
+}
+
 uint32_t decode_utf8(std::string_view s, size_t& i) {
     const auto* p = reinterpret_cast<const unsigned char*>(s.data());
     const size_t n = s.size();

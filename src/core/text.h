@@ -26,6 +26,12 @@ size_t utf8_clean_prefix(std::string_view bytes);
 // True if the bytes look like a binary file (NUL bytes, or mostly invalid UTF-8 near the start).
 bool looks_binary(std::string_view bytes);
 
+// The one gate both parsers (markdown and Hugging Face JSON) take a file's bytes through: `text`
+// views `bytes` when they are clean (the usual case), else `owned`, their sanitize_utf8 copy.
+// False, with an Error in `diags`, when there is nothing to parse: not text, empty, too large.
+bool input_text(std::string_view bytes, std::string_view source, std::vector<Diagnostic>& diags, std::string& owned,
+                std::string_view& text);
+
 // Decodes one code point at s[i], advancing i. Invalid bytes decode as U+FFFD, one byte each.
 uint32_t decode_utf8(std::string_view s, size_t& i);
 void append_utf8(std::string& out, uint32_t cp);
