@@ -508,3 +508,11 @@ TEST_CASE("fuzz: a heading that says rejected papers but has its paper's fields 
     CHECK(dv::get(r.papers[0], r.papers[0].title) == "Rejected papers teach");
     CHECK(r.papers[0].votes == 4);
 }
+
+TEST_CASE("fuzz: an unlabeled text that is not one paragraph stays a list item in the export", "[fuzz]") {
+    // "- *a*:" over "  -" is a list item holding a setext heading; its text "*a*:\n-" looks like
+    // a label, so the export wrote it as a paragraph of its own, where at the margin it was a
+    // heading that cut the paper's section (a paper was lost on read-back). Only text that is
+    // one paragraph is written that way.
+    CHECK(dvfuzz::check_pipeline(digest_fixture("setext_heading_in_item.md"), dvfuzz::RoundTrip::Full) == "");
+}

@@ -13,6 +13,7 @@
 
 #include "date.h"
 #include "highlight.h"
+#include "markdown.h"
 #include "paper_builder.h"
 #include "parse_fields.h"
 #include "parser.h"
@@ -395,9 +396,11 @@ void append_paper(std::string& out, const PaperDraft& d) {
     for (const SummaryDraft& s : d.summary) {
         // Summary text is markdown source: written as is. An unlabeled top-level text that would
         // read as a label if it led a list item ("**Note**: ...", "*原标题：*...", once a stray
-        // paragraph) is written as a paragraph of its own, which the parser keeps unlabeled.
+        // paragraph) is written as a paragraph of its own, which the parser keeps unlabeled; only
+        // if it is one paragraph: at the margin a heading in it ("*a*:" over "-", a setext
+        // heading, once in a list item) would cut the paper's section (found by tests/fuzz).
         std::string_view lab, rest;
-        if (s.label.empty() && s.level == 0 && parse_detail::split_any_label(s.text, lab, rest)) {
+        if (s.label.empty() && s.level == 0 && parse_detail::split_any_label(s.text, lab, rest) && is_one_paragraph(s.text)) {
             if (!after_paragraph && out.size() >= 2 && out.compare(out.size() - 2, 2, "\n\n") != 0) out += '\n';
             append_indented(out, s.text, 0);
             out += '\n';

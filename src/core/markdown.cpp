@@ -230,14 +230,18 @@ void append_paragraph_line(std::string& text, std::string_view line, unsigned& c
             two += '\n';
             two.append(line);
             two += '\n';
-            const MarkdownDoc doc = parse_markdown(two, 0);
-            cmark_node* first = doc ? cmark_node_first_child(doc.root()) : nullptr;
-            deep = !first || cmark_node_next(first) || cmark_node_get_type(first) != CMARK_NODE_PARAGRAPH;
+            deep = !is_one_paragraph(two);
         }
     }
     text += '\n';
     if (deep) text.append(4, ' ');
     text.append(line);
+}
+
+bool is_one_paragraph(std::string_view md) {
+    const MarkdownDoc doc = parse_markdown(md, 0);
+    cmark_node* first = doc ? cmark_node_first_child(doc.root()) : nullptr;
+    return first && !cmark_node_next(first) && cmark_node_get_type(first) == CMARK_NODE_PARAGRAPH;
 }
 
 bool is_table(cmark_node* n) { return extensions().table && cmark_node_get_type(n) == CMARK_NODE_TABLE; }

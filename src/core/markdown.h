@@ -51,6 +51,9 @@ std::string render_commonmark(cmark_node* n);
 // cost a million parses.
 void append_paragraph_line(std::string& text, std::string_view line, unsigned& checks_left);
 
+// True if `md` read as a document by itself is one paragraph and nothing else.
+bool is_one_paragraph(std::string_view md);
+
 // Node kinds the extensions add (their type numbers are assigned at registration, so they are
 // compared here rather than in switch statements).
 bool is_table(cmark_node* n);
