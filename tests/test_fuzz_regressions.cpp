@@ -516,3 +516,17 @@ TEST_CASE("fuzz: an unlabeled text that is not one paragraph stays a list item i
     // one paragraph is written that way.
     CHECK(dvfuzz::check_pipeline(digest_fixture("setext_heading_in_item.md"), dvfuzz::RoundTrip::Full) == "");
 }
+
+TEST_CASE("a paragraph line that follows the fields it continued is escaped where alone it would start a block", "[fuzz]") {
+    // "Vote: 1" then "    - x": the indented line continues the paragraph, the field line is
+    // taken, and "- x" is the first line of the item's text, where it was a list item when the
+    // text was exported (found by review, as the fuzzer would in its full round trip).
+    const std::string md = "## Daily Papers (2024-06-06)\n\n### [A](https://arxiv.org/abs/2401.00001)\n\nVote: 1\n    - x\n    1. y\n\n"
+                           "### [B](https://arxiv.org/abs/2401.00002)\n\nVote: 2\n    *emph* ok\n";
+    const dv::ParseResult r = dv::parse(md, "x.md");
+    REQUIRE(r.papers.size() == 2);
+    REQUIRE(r.papers[0].summary.size() == 1);
+    CHECK(dv::get(r.papers[0], r.papers[0].summary[0].text) == "\\- x\n    1. y");
+    CHECK(dv::get(r.papers[1], r.papers[1].summary[0].text) == "*emph* ok");
+    CHECK(dvfuzz::check_pipeline(md, dvfuzz::RoundTrip::Full) == "");
+}

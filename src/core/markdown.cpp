@@ -238,6 +238,29 @@ void append_paragraph_line(std::string& text, std::string_view line, unsigned& c
     text.append(line);
 }
 
+void append_continued_first_line(std::string& text, std::string_view line, unsigned& checks_left) {
+    line = ltrim_spaces(line);
+    bool escape = false;
+    if (may_start_block(line)) {
+        escape = true;
+        if (checks_left > 0) {
+            --checks_left;
+            escape = !is_one_paragraph(line);
+        }
+    }
+    if (!escape) {
+        text.append(line);
+        return;
+    }
+    // Before the marker: the first character, or an ordered list's '.' or ')' after its digits.
+    size_t at = 0;
+    while (at < line.size() && line[at] >= '0' && line[at] <= '9') ++at;
+    if (at == line.size() || (line[at] != '.' && line[at] != ')')) at = 0;
+    text.append(line.substr(0, at));
+    text += '\\';
+    text.append(line.substr(at));
+}
+
 bool is_one_paragraph(std::string_view md) {
     const MarkdownDoc doc = parse_markdown(md, 0);
     cmark_node* first = doc ? cmark_node_first_child(doc.root()) : nullptr;

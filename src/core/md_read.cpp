@@ -271,7 +271,8 @@ void Reader::paragraph(cmark_node* para, bool skip_first_line) {
         if (drop) {
             flush();
         } else {
-            if (mapped) append_paragraph_line(stray, line_md, src_.block_checks_left);
+            if (mapped && stray.empty() && k > 0) append_continued_first_line(stray, line_md, src_.block_checks_left);
+            else if (mapped) append_paragraph_line(stray, line_md, src_.block_checks_left);
             else {
                 if (!stray.empty()) stray.push_back('\n');
                 append_segment_markdown(seg, end, stray);
