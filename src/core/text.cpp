@@ -1,6 +1,7 @@
 // UTF-8 validation/sanitizing and small string helpers (fold/contains_folded live in fold.cpp).
 #include <algorithm>
 #include <bit>
+#include <cctype>
 #include <cstddef>
 #include <cstring>
 
