@@ -195,17 +195,28 @@ std::string render_commonmark(cmark_node* n) {
 
 namespace {
 
-// True if line l, written after a line of paragraph text, could start a block of its own (a
-// setext underline, heading, list item, quote, fence, thematic break, html or table row) instead
-// of continuing the paragraph: a cheap test that says yes to more lines than do.
-bool may_start_block(std::string_view l) {
-    l = ltrim_spaces(l);
-    if (l.empty()) return false;
-    const char c = l[0];
-    if (std::strchr("-=#>*+_`~<|", c)) return true;
+// Where line l (without its indentation) could start a block of its own after a line of paragraph
+// text (a setext underline, heading, list item, quote, fence, thematic break, html or table row):
+// the offset of the character a backslash would make literal (the first, or an ordered list's '.'
+// or ')' after its digits), or npos if it cannot. A cheap test that says yes to more lines than
+// start blocks.
+size_t block_marker_at(std::string_view l) {
+    if (l.empty()) return std::string_view::npos;
+    if (std::strchr("-=#>*+_`~<|", l[0])) return 0;
     size_t d = 0;
     while (d < l.size() && d < 9 && l[d] >= '0' && l[d] <= '9') ++d;
-    return d > 0 && d < l.size() && (l[d] == '.' || l[d] == ')');
+    return d > 0 && d < l.size() && (l[d] == '.' || l[d] == ')') ? d : std::string_view::npos;
+}
+
+// True if `line` starts a block after `before` (markdown ending in a line break, or empty):
+// parsed together when checks are left (one is spent), assumed so when none are.
+bool starts_block(std::string_view before, std::string_view line, unsigned& checks_left) {
+    if (checks_left == 0) return true;
+    --checks_left;
+    std::string doc(before);
+    doc.append(line);
+    doc += '\n';
+    return !is_one_paragraph(doc);
 }
 
 }  // namespace
@@ -217,22 +228,10 @@ void append_paragraph_line(std::string& text, std::string_view line, unsigned& c
     }
     const size_t nl = text.rfind('\n');
     const std::string_view prev = std::string_view(text).substr(nl == std::string::npos ? 0 : nl + 1);
-    bool deep = false;
-    if (may_start_block(line)) {
-        deep = true;
-        if (checks_left > 0) {
-            --checks_left;
-            // The last line after a line of text (so it is read as a paragraph's line too), then
-            // `line`: one paragraph, or `line` started a block (a table header needs the line
-            // before).
-            std::string two = "x\n";
-            two.append(prev);
-            two += '\n';
-            two.append(line);
-            two += '\n';
-            deep = !is_one_paragraph(two);
-        }
-    }
+    // The last line after a line of text (so it is read as a paragraph's line too), then `line`:
+    // one paragraph, or `line` started a block (a table header needs the line before).
+    const bool deep = block_marker_at(ltrim_spaces(line)) != std::string_view::npos &&
+                      starts_block("x\n" + std::string(prev) + "\n", line, checks_left);
     text += '\n';
     if (deep) text.append(4, ' ');
     text.append(line);
@@ -240,22 +239,11 @@ void append_paragraph_line(std::string& text, std::string_view line, unsigned& c
 
 void append_continued_first_line(std::string& text, std::string_view line, unsigned& checks_left) {
     line = ltrim_spaces(line);
-    bool escape = false;
-    if (may_start_block(line)) {
-        escape = true;
-        if (checks_left > 0) {
-            --checks_left;
-            escape = !is_one_paragraph(line);
-        }
-    }
-    if (!escape) {
+    const size_t at = block_marker_at(line);
+    if (at == std::string_view::npos || !starts_block({}, line, checks_left)) {
         text.append(line);
         return;
     }
-    // Before the marker: the first character, or an ordered list's '.' or ')' after its digits.
-    size_t at = 0;
-    while (at < line.size() && line[at] >= '0' && line[at] <= '9') ++at;
-    if (at == line.size() || (line[at] != '.' && line[at] != ')')) at = 0;
     text.append(line.substr(0, at));
     text += '\\';
     text.append(line.substr(at));
