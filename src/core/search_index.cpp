@@ -4,7 +4,10 @@
 // bitmap the moment it gets longer than the bitmap would be (df only grows, so that is the
 // final form too).
 #include <algorithm>
+#include <cstdlib>
 #include <cstring>
+#include <memory>
+#include <new>
 #include <unordered_map>
 
 #include "parallel.h"
@@ -148,6 +151,20 @@ inline bool dense_df(uint32_t df, uint32_t words) { return uint64_t(df) > 4 * ui
 // 65535 through a table of 8-byte slots keyed by the two (small enough to stay in the core's
 // cache), others through the index's own table. Each gram's counters and postings sit together,
 // so a gram costs one cache miss, not four.
+// 65,536 numbers + 1 (0: none yet), from calloc: memory fresh from the system is known to be
+// zero and is not written, so a small library touches a few pages of it. A fuzzing run builds an
+// index per input, and filling the table took a third of its time.
+struct DirectTable {
+    struct Free {
+        void operator()(uint32_t* p) const { std::free(p); }
+    };
+    std::unique_ptr<uint32_t[], Free> v{static_cast<uint32_t*>(std::calloc(0x10000, sizeof(uint32_t)))};
+    DirectTable() {
+        if (!v) throw std::bad_alloc();
+    }
+    uint32_t& at(uint32_t i) { return v[i]; }  // i < 0x10000
+};
+
 struct Builder {
     struct Gram {
         uint32_t df = 0;
@@ -161,10 +178,10 @@ struct Builder {
     };
     SearchIndex& idx;
     std::vector<Gram> grams;
-    std::vector<uint32_t> direct = std::vector<uint32_t>(0x10000, UINT32_MAX);  // code point -> ordinal
-    std::unordered_map<uint32_t, uint32_t> wide;  // code points from U+10000 (emoji, ...) -> ordinal
+    DirectTable direct;                            // code point below U+10000 -> ordinal + 1
+    std::unordered_map<uint32_t, uint32_t> wide;  // code points from U+10000 (emoji, ...) -> ordinal + 1
     std::vector<uint32_t> uni_gram;               // per ordinal: its unigram's gram number
-    std::vector<uint32_t> pair = std::vector<uint32_t>(256 * 256, UINT32_MAX);
+    DirectTable pair;  // ordinals ua, ub below 256 -> gram number + 1, at ua * 256 + ub
     std::vector<Slot> slots = std::vector<Slot>(1 << 12);
     size_t slots_used = 0, table_used = 0;
 
@@ -200,19 +217,19 @@ struct Builder {
     }
     // The ordinal of code point cp's unigram (its gram is uni_gram[ordinal]).
     uint32_t unigram(uint32_t cp) {
-        uint32_t& d = cp < 0x10000 ? direct[cp] : wide.try_emplace(cp, UINT32_MAX).first->second;
-        if (d == UINT32_MAX) {
-            d = uint32_t(uni_gram.size());
+        uint32_t& d = cp < 0x10000 ? direct.at(cp) : wide[cp];
+        if (d == 0) {
             uni_gram.push_back(add(cp));
+            d = uint32_t(uni_gram.size());
         }
-        return d;
+        return d - 1;
     }
     // ua, ub: the ordinals of code points a, b.
     uint32_t bigram(uint32_t ua, uint32_t ub, uint32_t a, uint32_t b) {
         if ((ua | ub) < 256) {
-            uint32_t& d = pair[ua * 256 + ub];
-            if (d == UINT32_MAX) d = add(bigram_key(a, b));
-            return d;
+            uint32_t& d = pair.at(ua * 256 + ub);
+            if (d == 0) d = add(bigram_key(a, b)) + 1;
+            return d - 1;
         }
         if ((ua | ub) >= 0xFFFF) {  // more distinct code points than 16 bits number: the index's table
             const uint64_t k = bigram_key(a, b);
