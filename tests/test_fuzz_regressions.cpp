@@ -530,3 +530,46 @@ TEST_CASE("a paragraph line that follows the fields it continued is escaped wher
     CHECK(dv::get(r.papers[1], r.papers[1].summary[0].text) == "*emph* ok");
     CHECK(dvfuzz::check_pipeline(md, dvfuzz::RoundTrip::Full) == "");
 }
+
+TEST_CASE("fuzz: a table column named like a paper's link labels nothing, and a cell that would start a block is escaped", "[fuzz]") {
+    // Header "Title||arxiv.org/pdf/2406.00001": the third column's name became its cells' label,
+    // and the label, written out and read back as text, named paper 2406.00001, which the table's
+    // row never did. The cell "-" in that column, now unlabeled, was written as the item "- -", an
+    // empty list on reading back.
+    const std::string md = digest_fixture("table_header_names_paper.md");
+    const dv::ParseResult r = dv::parse(md, "x.md");
+    REQUIRE(r.papers.size() == 1);
+    CHECK(dv::get(r.papers[0], r.papers[0].arxiv_id).empty());
+    REQUIRE(r.papers[0].summary.size() == 1);
+    CHECK(dv::get(r.papers[0], r.papers[0].summary[0].label).empty());
+    CHECK(dv::get(r.papers[0], r.papers[0].summary[0].text) == "\\-");
+    CHECK(dvfuzz::check_pipeline(md, dvfuzz::RoundTrip::Full) == "");
+    // A column with an ordinary name keeps it as the label.
+    const dv::ParseResult named = dv::parse("Title||Notes\n-|-|-\nA||- x\n", "x.md");
+    REQUIRE(named.papers.size() == 1);
+    REQUIRE(named.papers[0].summary.size() == 1);
+    CHECK(dv::get(named.papers[0], named.papers[0].summary[0].label) == "Notes");
+    CHECK(dv::get(named.papers[0], named.papers[0].summary[0].text) == "\\- x");
+}
+
+TEST_CASE("fuzz: a table title cell's link names the paper, as a heading's link does", "[fuzz]") {
+    // The title cell "arxiv.org/abs/2409.00012[](/papers/1204.00012)": the row took the first id
+    // of its text (2409.00012) and the link's URL; the export linked its heading to that URL,
+    // which read back as paper 1204.00012.
+    const std::string md = digest_fixture("table_title_link_and_mention.md");
+    const dv::ParseResult r = dv::parse(md, "x.md");
+    REQUIRE(r.papers.size() == 1);
+    CHECK(dv::get(r.papers[0], r.papers[0].arxiv_id) == "1204.00012");
+    CHECK(dvfuzz::check_pipeline(md, dvfuzz::RoundTrip::Full) == "");
+}
+
+TEST_CASE("fuzz: a title field's trailing vote marker is the paper's votes, as a heading's is", "[fuzz]") {
+    // "标题：.⭐ 9" under an empty heading: the field kept "⭐ 9" in the title, and the export's
+    // heading "### .⭐ 9" read back as the title "." with 9 votes.
+    const std::string md = digest_fixture("title_field_vote_marker.md");
+    const dv::ParseResult r = dv::parse(md, "x.md");
+    REQUIRE(r.papers.size() == 1);
+    CHECK(dv::get(r.papers[0], r.papers[0].title) == ".");
+    CHECK(r.papers[0].votes == 9);
+    CHECK(dvfuzz::check_pipeline(md, dvfuzz::RoundTrip::Full) == "");
+}

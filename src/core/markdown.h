@@ -51,10 +51,10 @@ std::string render_commonmark(cmark_node* n);
 // cost a million parses.
 void append_paragraph_line(std::string& text, std::string_view line, unsigned& checks_left);
 
-// Appends `line`, a line that continued a paragraph in the source, as the first line of `text`
-// (empty; the lines before it were fields the reader took): escaped with a backslash where by
-// itself it would start a block ("- x" then reads as the text "- x", not a list). Same budget as
-// append_paragraph_line.
+// Appends `line` as the first line of `text` (empty): a line that continued a paragraph in the
+// source (the lines before it were fields the reader took), or a table cell's text. Escaped with
+// a backslash where by itself it would start a block ("- x" then reads as the text "- x", not a
+// list). Same budget as append_paragraph_line.
 void append_continued_first_line(std::string& text, std::string_view line, unsigned& checks_left);
 
 // True if `md` read as a document by itself is one paragraph and nothing else.

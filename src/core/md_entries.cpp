@@ -147,7 +147,10 @@ struct Finder {
             any_title |= role == FieldRole::Title;
             any_link |= role == FieldRole::Links;
             cols.roles.push_back(uint8_t(role));
-            cols.names.emplace_back(trim(name));
+            // A column's name labels its cells, and a label names a field, never a paper: a name
+            // that reads as a paper's link or mention ("arxiv.org/pdf/2406.00001") is none, else
+            // the label, written out and read back as text, named that paper (found by tests/fuzz).
+            cols.names.emplace_back(parse_detail::text_names_paper(name) ? std::string_view() : trim(name));
         }
         if (any_title && !cmark_node_next(header)) ++out.empty_tables;
         for (cmark_node* row = cmark_node_next(header); row; row = cmark_node_next(row)) {

@@ -118,7 +118,7 @@ bool Reader::field(std::string_view label, std::string_view rest_md, std::string
             continue_title_ = true;
             return true;
         case FieldRole::Title:
-            if (!trim(rest_flat).empty()) d_.title.assign(trim(rest_flat));
+            if (!trim(rest_flat).empty()) d_.title.assign(title_text(trim(rest_flat)));
             return true;
         case FieldRole::None:
             // "Note: ..." and "**Note**: ..." stay text: only the fields we know are fields (an

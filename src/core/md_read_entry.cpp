@@ -4,6 +4,7 @@
 #include <cstring>
 
 #include "date.h"
+#include "markdown.h"
 #include "md_reader.h"
 #include "parse_fields.h"
 #include "parser.h"
@@ -68,13 +69,7 @@ void Reader::heading(cmark_node* h) {
     std::string_view t = trim(d_.title);
     if (!link) {
         // Numbering and a vote marker belong to the list, not the title ("### 3. Title ⭐ 12").
-        int32_t v;
-        size_t at, end;
-        if (vote_marker(t, v, at, end) && trim(t.substr(end)).empty()) {
-            d_.votes = v;
-            vote_seen_ = true;
-        }
-        t = strip_title_decoration(t);
+        t = title_text(t);
     } else if (link != cmark_node_first_child(h)) {
         // "### 3. [Title](url)": numbering before the link belongs to the list too (only there:
         // "[2. Title](url)" is how the producer titled it). Else the title kept "3. ", and its
@@ -117,14 +112,17 @@ void Reader::table_row(cmark_node* row, cmark_node* wrapped_from, const TableCol
         if (v.empty()) continue;
         switch (role) {
             case FieldRole::Title: {
-                int32_t votes;
-                size_t at, end;
-                if (vote_marker(v, votes, at, end) && trim(v.substr(end)).empty()) d_.votes = votes;
-                d_.title.assign(strip_title_decoration(v));
+                d_.title.assign(title_text(v));
                 for (cmark_node* x = cmark_node_first_child(c); x; x = cmark_node_next(x))
                     if (cmark_node_get_type(x) == CMARK_NODE_LINK && d_.url.empty()) {
                         const char* u = cmark_node_get_url(x);
-                        if (u && !arxiv_id_from_url(u).empty()) d_.url = resolve_url(u);
+                        if (u && !arxiv_id_from_url(u).empty()) {
+                            // The title cell's link names the paper, as a heading's does (a row
+                            // kept the first id of its text, and its export's heading, linked to
+                            // this URL, read back as the link's paper: found by tests/fuzz).
+                            d_.url = resolve_url(u);
+                            d_.arxiv_id = arxiv_id_from_url(d_.url);
+                        }
                     }
                 break;
             }
@@ -139,7 +137,12 @@ void Reader::table_row(cmark_node* row, cmark_node* wrapped_from, const TableCol
             case FieldRole::OriginalTitle: original_title_.assign(v); break;
             default: {
                 std::string label = k < cols.names.size() ? std::string(clean_label(cols.names[k])) : std::string();
-                add_item(std::move(label), std::string(v), 0);
+                // The cell's text is one line, now the first of an item's markdown text: escaped
+                // where by itself it would start a block (a cell "-" read back from the export as
+                // an empty list: found by tests/fuzz).
+                std::string text;
+                append_continued_first_line(text, v, src_.block_checks_left);
+                add_item(std::move(label), std::move(text), 0);
                 break;
             }
         }
@@ -233,7 +236,7 @@ void Reader::read(const Entry& e) {
             d_.summary.insert(d_.summary.begin(), SummaryDraft{"Translated title", d_.title, 0});
         d_.title.assign(ot);
     }
-    // The id: the heading's link, an "arXiv ID:" field, else the first id pass 1 found in the
+    // The id: the heading's (or title cell's) link, an "arXiv ID:" field, else the first id pass 1 found in the
     // entry (a link in its body, a bare URL).
     if (d_.arxiv_id.empty()) d_.arxiv_id = field_id_;
     if (d_.arxiv_id.empty()) d_.arxiv_id = e.first_id;

@@ -63,6 +63,19 @@ private:
             diags_.add(uint32_t(ln), Severity::Warning,
                        "malformed vote value \"" + std::string(trim(value).substr(0, 40)) + "\"");
     }
+    // A title written as text (a heading without a link, a table's title cell, a title field):
+    // a vote marker at its end is the paper's votes, and it and any numbering belong to the list,
+    // not the title (strip_title_decoration). One rule for the three, or a title read from a
+    // field kept "⭐ 9" that its export, a heading, read back as votes (found by tests/fuzz).
+    std::string_view title_text(std::string_view t) {
+        int32_t v;
+        size_t at, end;
+        if (parse_detail::vote_marker(t, v, at, end) && trim(t.substr(end)).empty()) {
+            d_.votes = v;
+            vote_seen_ = true;
+        }
+        return parse_detail::strip_title_decoration(t);
+    }
     void add_authors(std::string_view s) {
         std::vector<std::string> names = split_authors(s);
         if (d_.authors.empty()) {
