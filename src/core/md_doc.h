@@ -10,6 +10,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -56,6 +57,7 @@ void flatten_children(cmark_node* parent, std::string& out);
 struct Diags {
     ParseResult* r = nullptr;
     size_t shown = 0, suppressed = 0;
+    uint32_t line_base = 0;  // added to every line but 0 (the file): a piece's lines start after it
     void add(uint32_t line, Severity sev, std::string msg);
 };
 
@@ -98,6 +100,33 @@ struct Found {
 };
 
 void find_entries(cmark_node* doc, const SourceText& src, Found& out);
+
+// Pass 1 over a document parsed in pieces (parser.cpp cuts a big file before headings, so that
+// one piece's AST at a time is alive): what the walk carries from piece to piece (the headings
+// in force, the counts), owned by the caller for the whole document.
+struct FindState {
+    struct Impl;
+    std::unique_ptr<Impl> impl;
+    FindState();
+    ~FindState();
+};
+// The choices pass 1 makes for a whole document: its entry level (0: none) and whether headings
+// other than that level's carry dates (the papers are then listed under them).
+struct EntryChoice {
+    int level = 0;
+    bool dated = false;
+    bool operator==(const EntryChoice& o) const { return level == o.level && dated == o.dated; }
+};
+// One piece, its entries into `out` (pointing into this piece's AST). `first`: the first piece,
+// which makes the choices for all: `given` if not null, else its own; `more`: more pieces follow.
+void find_entries_piece(cmark_node* doc, const SourceText& src, Found& out, FindState& st, bool first, bool more,
+                        const EntryChoice* given = nullptr);
+// After the last piece: sets `format` (if there are entries) and `whole` (the whole document's
+// choices), and says whether the pieces were read as the whole document would have been: its
+// choices were the ones used, no later piece starts with a heading deeper than the entry level,
+// and no <details> block ran on past a piece's end. If not, the caller reads it again, in pieces
+// given `whole` when only the choices differed, else whole.
+bool find_entries_done(FindState& st, bool any_entries, std::string& format, EntryChoice& whole, bool& only_choice);
 
 // Reads one entry into d (d.date is left to the caller). Adds diagnostics through diags.
 void read_entry(const Entry& e, const SourceText& src, Diags& diags, PaperDraft& d);

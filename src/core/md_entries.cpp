@@ -34,38 +34,26 @@ struct BlockInfo {
     bool under_date = false;   // a heading below (after, shallower than it) a dated heading
 };
 
+// A heading's section (up to the next heading of its level or shallower): what its blocks hold,
+// and its heading's flags.
 struct Section {
-    size_t begin, end;         // block range [begin, end), begin = the heading
     IdSet ids;
     IdSet field_ids;
     int labels = 0;
+    bool excluded = false, link_heading = false, links_to_paper = false, under_date = false;
+
+    explicit Section(const BlockInfo& h)
+        : excluded(h.excluded), link_heading(h.link_heading), links_to_paper(h.links_to_paper), under_date(h.under_date) {}
+    void add(const BlockInfo& b) {
+        ids.merge(b.ids);
+        field_ids.merge(b.field_ids);
+        labels += b.labels;
+    }
 };
 
-bool carries_paper(const Section& s, const std::vector<BlockInfo>& b) {
-    if (b[s.begin].excluded) return false;
-    return s.ids.distinct >= 1 || s.labels >= 2 || b[s.begin].link_heading;
-}
-
-// Sections of heading level L: each from a level-L heading up to the next heading of level <= L.
-std::vector<Section> sections_at(const std::vector<BlockInfo>& b, int L) {
-    std::vector<Section> out;
-    Section* cur = nullptr;
-    for (size_t i = 0; i < b.size(); ++i) {
-        if (b[i].level && b[i].level <= L) {
-            if (cur) cur->end = i;
-            cur = nullptr;
-            if (b[i].level == L) {
-                out.push_back({i, b.size(), {}, {}, 0});
-                cur = &out.back();
-            }
-        }
-        if (cur) {
-            cur->ids.merge(b[i].ids);
-            cur->field_ids.merge(b[i].field_ids);
-            cur->labels += b[i].labels;
-        }
-    }
-    return out;
+bool carries_paper(const Section& s) {
+    if (s.excluded) return false;
+    return s.ids.distinct >= 1 || s.labels >= 2 || s.link_heading;
 }
 
 // A section that carries one paper: one id in it, or a heading that is a link to one paper (the
@@ -77,34 +65,50 @@ std::vector<Section> sections_at(const std::vector<BlockInfo>& b, int L) {
 // with the other id in the title, the file read back as no paper at all). An "arXiv ID:" field
 // naming one id decides the same way: it says which paper the section is (the export writes it
 // for a paper whose heading links elsewhere).
-bool one_paper(const Section& s, const std::vector<BlockInfo>& b) {
-    const BlockInfo& h = b[s.begin];
-    if (h.excluded) return false;
-    if (s.ids.distinct == 1 || h.links_to_paper || s.field_ids.distinct == 1) return true;
+bool one_paper(const Section& s) {
+    if (s.excluded) return false;
+    if (s.ids.distinct == 1 || s.links_to_paper || s.field_ids.distinct == 1) return true;
     // Under a day's heading one field line is a paper's shape: the export writes a paper with
     // neither id nor fields (a section a dated file lists all the same) as "### Title" and
     // "Vote: -", and alone in its file it must still read back (found by tests/fuzz).
-    return s.ids.distinct == 0 && (carries_paper(s, b) || (h.under_date && s.labels >= 1));
+    return s.ids.distinct == 0 && (carries_paper(s) || (s.under_date && s.labels >= 1));
 }
 
 // The entry level: the heading level whose sections most often carry one paper; ties go to the
-// deeper level (a one-paper day has its day section and its paper section tie). 0 = none.
-int choose_level(const std::vector<BlockInfo>& b) {
-    int best = 0, best_score = 0;
-    bool present[7] = {};
-    for (const BlockInfo& x : b) present[x.level] = true;
-    for (int L = 1; L <= 6; ++L) {
-        if (!present[L]) continue;
-        int score = 0;
-        for (const Section& s : sections_at(b, L))
-            if (one_paper(s, b)) ++score;
-        if (score > 0 && score >= best_score) {
-            best = L;
-            best_score = score;
+// deeper level (a one-paper day has its day section and its paper section tie). 0 = none. Fed
+// the top-level blocks in order, so a document read in pieces is scored as one; with it, whether
+// headings other than the entry level's carry dates (the papers are then listed under them).
+struct LevelChoice {
+    int score[7] = {};
+    std::vector<Section> open[7];  // per level: its section still open (at most one)
+    unsigned dated_levels = 0;     // bit k: a level-k heading holds a date
+
+    void add(const BlockInfo& b) {
+        if (b.level) {
+            for (int L = b.level; L <= 6; ++L) close(L);
+            open[b.level].emplace_back(b);
+            if (b.dated) dated_levels |= 1u << b.level;
         }
+        for (int L = 1; L <= 6; ++L)
+            if (!open[L].empty()) open[L].back().add(b);
     }
-    return best;
-}
+    void close(int L) {
+        if (!open[L].empty() && one_paper(open[L].back())) ++score[L];
+        open[L].clear();
+    }
+    // After the last block.
+    int level() {
+        for (int L = 1; L <= 6; ++L) close(L);
+        int best = 0, best_score = 0;
+        for (int L = 1; L <= 6; ++L)
+            if (score[L] > 0 && score[L] >= best_score) {
+                best = L;
+                best_score = score[L];
+            }
+        return best;
+    }
+    bool headings_carry_dates(int L) const { return (dated_levels & ~(1u << L) & ~1u) != 0; }
+};
 
 // The date in force below the headings seen so far (date_at[k] for level k).
 DateCtx context_date(const DateCtx* date_at, int below_level) {
@@ -126,7 +130,7 @@ bool only_first_cell(cmark_node* row) {
 struct Finder {
     const SourceText& src;
     Found& out;
-    int counts[4] = {};
+    int* counts;  // per EntryKind, over the whole document
 
     void add(Entry e) {
         ++counts[int(e.kind)];
@@ -210,34 +214,50 @@ struct Finder {
 
 namespace {
 
-// Pass 1's walk over the top-level blocks, with the headings' dates in force.
-struct Walk {
-    std::vector<BlockInfo>& blocks;
-    Finder& f;
-    Found& out;
-    int L = 0;                   // the entry level (choose_level), 0 = no heading sections
+}  // namespace
+
+// What pass 1 carries from one top-level block to the next, so a document read in pieces is
+// walked as one (md_doc.h, FindState).
+struct FindState::Impl {
+    int L = 0;                   // the entry level (LevelChoice), 0 = no heading sections
     bool dated_file = false;     // headings above the papers carry dates
     DateCtx date_at[7];          // per heading level, the date of the last heading seen
     bool first_heading = true;
     bool paren_dated = false, saw_paren = false;  // "### [T](url)" under "## … (YYYY-MM-DD)": l-yohai
     int excluded_level = 0;      // inside the section of an excluded heading of this level
+    bool dated_at[7] = {};       // block_infos: per level, whether its last heading has a date
+    int counts[4] = {};          // entries per EntryKind
+    // The checks at the end of a document read in pieces.
+    LevelChoice choice;          // the whole document's entry level and dating
+    int deepest_cut = 0;         // the deepest heading a later piece starts with
+    bool crossed = false;        // a <details> block ran to a piece's end with more to come
+};
+
+FindState::FindState() : impl(new Impl) {}
+FindState::~FindState() = default;
+
+namespace {
+
+// Pass 1's walk over the top-level blocks, with the headings' dates in force.
+struct Walk {
+    std::vector<BlockInfo>& blocks;
+    Finder& f;
+    Found& out;
+    FindState::Impl& c;
+    bool more = false;           // more pieces of the document follow these blocks
 
     // A paper section: from the level-L heading at i to the next heading of level <= L.
     size_t section(size_t i) {
         size_t j = i + 1;
-        while (j < blocks.size() && !(blocks[j].level && blocks[j].level <= L)) ++j;
-        Section s{i, j, {}, {}, 0};
-        for (size_t k = i; k < j; ++k) {
-            s.ids.merge(blocks[k].ids);
-            s.field_ids.merge(blocks[k].field_ids);
-            s.labels += blocks[k].labels;
-        }
-        first_heading = false;
+        while (j < blocks.size() && !(blocks[j].level && blocks[j].level <= c.L)) ++j;
+        Section s(blocks[i]);
+        for (size_t k = i; k < j; ++k) s.add(blocks[k]);
+        c.first_heading = false;
         // Under a dated heading (a day's listing) every section of the entry level is a paper,
         // even one with neither link nor fields.
-        const DateCtx ctx = context_date(date_at, L);
-        if (!excluded_level && !blocks[i].excluded && (dated_file ? ctx.set() : carries_paper(s, blocks))) {
-            if (!blocks[i].link_heading) paren_dated = false;
+        const DateCtx ctx = context_date(c.date_at, c.L);
+        if (!c.excluded_level && !blocks[i].excluded && (c.dated_file ? ctx.set() : carries_paper(s))) {
+            if (!blocks[i].link_heading) c.paren_dated = false;
             Entry e;
             e.kind = EntryKind::Section;
             e.head = blocks[i].node;
@@ -266,22 +286,23 @@ struct Walk {
         if (level == 2) {
             int32_t hd;
             bool hv;
-            if (heading_date(text, hd, hv)) saw_paren = true;
-            else if (d.set()) paren_dated = false;
+            if (heading_date(text, hd, hv)) c.saw_paren = true;
+            else if (d.set()) c.paren_dated = false;
         }
-        if (first_heading) {
+        if (c.first_heading) {
             out.first_heading_date = d;
-            first_heading = false;
+            c.first_heading = false;
         }
-        date_at[level] = d;
-        for (int k = level + 1; k <= 6; ++k) date_at[k] = {};
-        if (blocks[i].excluded) excluded_level = level;
+        c.date_at[level] = d;
+        for (int k = level + 1; k <= 6; ++k) c.date_at[k] = {};
+        if (blocks[i].excluded) c.excluded_level = level;
     }
 
     // A <details> block: from the html block at i to the one that closes it. Returns the next block.
     size_t details(size_t i, DateCtx date) {
         size_t j = i;
         while (j < blocks.size() && !html_contains_ci(blocks[j].node, "</details")) ++j;
+        if (j == blocks.size() && more) c.crossed = true;  // it would have gone on into the next piece
         const size_t end = std::min(j + 1, blocks.size());
         IdSet ids;
         for (size_t k = i; k < end; ++k) ids.merge(blocks[k].ids);
@@ -303,8 +324,8 @@ struct Walk {
             cmark_node* n = blocks[i].node;
             const int level = blocks[i].level;
             if (level) {
-                if (excluded_level && level <= excluded_level) excluded_level = 0;
-                if (level == L) {
+                if (c.excluded_level && level <= c.excluded_level) c.excluded_level = 0;
+                if (level == c.L) {
                     i = section(i);
                 } else {
                     heading(i);
@@ -313,8 +334,8 @@ struct Walk {
                 continue;
             }
             const cmark_node_type ty = cmark_node_get_type(n);
-            const DateCtx date = context_date(date_at, 7);
-            const bool listed_here = !excluded_level && (!dated_file || date.set());
+            const DateCtx date = context_date(c.date_at, 7);
+            const bool listed_here = !c.excluded_level && (!c.dated_file || date.set());
             if (ty == CMARK_NODE_PARAGRAPH) {
                 if (out.updated_date == kNoDate) updated_line_date(n, out.updated_date);
             } else if (listed_here && is_table(n)) {
@@ -330,10 +351,11 @@ struct Walk {
     }
 };
 
-std::vector<BlockInfo> block_infos(cmark_node* doc, size_t& n_tables) {
+// dated_at: per heading level, whether the last heading of that level (in earlier pieces too) has
+// a date.
+std::vector<BlockInfo> block_infos(cmark_node* doc, size_t& n_tables, bool* dated_at) {
     std::vector<BlockInfo> blocks;
     n_tables = 0;
-    bool dated_at[7] = {};  // per heading level, whether the last heading of that level has a date
     for (cmark_node* n = cmark_node_first_child(doc); n; n = cmark_node_next(n)) {
         BlockInfo b;
         b.node = n;
@@ -372,39 +394,60 @@ std::vector<BlockInfo> block_infos(cmark_node* doc, size_t& n_tables) {
     return blocks;
 }
 
-// Where headings above the papers carry dates, the papers are listed under them: a section under
-// an undated heading (a README's "License") is then no listing.
-bool headings_carry_dates(const std::vector<BlockInfo>& blocks, int L) {
-    for (const BlockInfo& b : blocks) {
-        if (!b.level || b.level == L) continue;
-        int32_t v;
-        bool valid;
-        if (find_date(heading_text(b.node), v, valid)) return true;
-    }
-    return false;
-}
-
-const char* format_name(const Finder& f, const Walk& w) {
+const char* format_name(const FindState::Impl& c) {
     int best = 0;
     for (int k = 1; k < 4; ++k)
-        if (f.counts[k] > f.counts[best]) best = k;
+        if (c.counts[k] > c.counts[best]) best = k;
     static const char* const kNames[4] = {"heading-sections", "table", "details", "list"};
-    return best == 0 && w.paren_dated && w.saw_paren ? "daily-papers-ko" : kNames[best];
+    return best == 0 && c.paren_dated && c.saw_paren ? "daily-papers-ko" : kNames[best];
 }
 
 }  // namespace
 
-void find_entries(cmark_node* doc, const SourceText& src, Found& out) {
+void find_entries_piece(cmark_node* doc, const SourceText& src, Found& out, FindState& st, bool first, bool more,
+                        const EntryChoice* given) {
+    FindState::Impl& c = *st.impl;
     size_t n_tables = 0;
-    std::vector<BlockInfo> blocks = block_infos(doc, n_tables);
+    std::vector<BlockInfo> blocks = block_infos(doc, n_tables, c.dated_at);
     out.tables.reserve(n_tables);  // entries point into it
-    Finder f{src, out};
-    Walk w{blocks, f, out, 0, false, {}, true, false, false, 0};
-    w.L = choose_level(blocks);
-    w.dated_file = headings_carry_dates(blocks, w.L);
-    w.paren_dated = w.L == 3;
+    for (const BlockInfo& b : blocks) c.choice.add(b);
+    if (first) {
+        // The whole document's choices: given, or this piece's (all of it unless more follow;
+        // find_entries_done then checks them against the whole).
+        if (given) {
+            c.L = given->level;
+            c.dated_file = given->dated;
+        } else {
+            LevelChoice piece = c.choice;
+            c.L = piece.level();
+            c.dated_file = piece.headings_carry_dates(c.L);
+        }
+        c.paren_dated = c.L == 3;
+    } else if (!blocks.empty()) {
+        c.deepest_cut = std::max(c.deepest_cut, blocks[0].level ? blocks[0].level : 7);
+    }
+    Finder f{src, out, c.counts};
+    Walk w{blocks, f, out, c, more};
     w.run();
-    if (!out.entries.empty()) out.format = format_name(f, w);
+}
+
+bool find_entries_done(FindState& st, bool any_entries, std::string& format, EntryChoice& whole, bool& only_choice) {
+    FindState::Impl& c = *st.impl;
+    whole.level = c.choice.level();
+    whole.dated = c.choice.headings_carry_dates(whole.level);
+    const bool same_choice = whole == EntryChoice{c.L, c.dated_file};
+    const bool cuts_fit = !c.crossed && (whole.level == 0 || c.deepest_cut <= whole.level);
+    only_choice = !same_choice && cuts_fit;
+    if (any_entries) format = format_name(c);
+    return same_choice && cuts_fit;
+}
+
+void find_entries(cmark_node* doc, const SourceText& src, Found& out) {
+    FindState st;
+    find_entries_piece(doc, src, out, st, true, false);
+    EntryChoice whole;
+    bool only_choice;
+    find_entries_done(st, !out.entries.empty(), out.format, whole, only_choice);
 }
 
 }  // namespace dv::md

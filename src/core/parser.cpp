@@ -129,7 +129,7 @@ void Diags::add(uint32_t line, Severity sev, std::string msg) {
         return;
     }
     ++shown;
-    r->diagnostics.push_back({r->source, line, sev, std::move(msg)});
+    r->diagnostics.push_back({r->source, line ? line + line_base : 0, sev, std::move(msg)});
 }
 
 }  // namespace md
@@ -197,24 +197,176 @@ size_t merge_repeats(std::vector<PaperDraft>& drafts) {
     return merged;
 }
 
-void parse_markdown_text(std::string_view text, int32_t front_date, ParseResult& r) {
+// What reading a file's markdown gathers before its papers are built: pass 1's findings about the
+// file as a whole, the drafts in order, and the diagnostics of reading them, held back so that
+// they follow pass 1's own (as they do when the file is read whole).
+struct Gathered {
+    md::Found file;                   // format, first heading's date, "last updated", impossible dates, empty tables
+    std::vector<PaperDraft> drafts;
+    std::vector<uint8_t> undated;     // per draft: no dated heading above it (it takes the file's date)
+    ParseResult entry_diags;          // capped as md::Diags caps (its source is not used)
+    md::Diags entry_diag_sink{&entry_diags};
+
+    Gathered() = default;
+    Gathered(const Gathered&) = delete;  // the sink points at entry_diags
+    Gathered& operator=(const Gathered&) = delete;
+};
+
+// Pass 2 over one document's entries (the whole file, or a piece of it starting at line base + 1).
+void read_entries(const md::Found& found, const md::SourceText& src, uint32_t base, Gathered& g) {
+    g.entry_diag_sink.line_base = base;
+    for (const md::Entry& e : found.entries) {
+        PaperDraft d;
+        md::read_entry(e, src, g.entry_diag_sink, d);
+        if (d.title.empty()) {
+            d.title = "(untitled)";
+            g.entry_diag_sink.add(d.line, Severity::Warning, "paper heading without a title");
+        }
+        if (d.line) d.line += base;
+        const bool undated = !e.date.invalid && e.date.date == kNoDate;
+        d.date = e.date.invalid ? kNoDate : e.date.date;
+        g.drafts.push_back(std::move(d));
+        g.undated.push_back(undated);
+    }
+    for (uint32_t ln : found.invalid_date_lines) g.file.invalid_date_lines.push_back(ln + base);
+    if (found.first_heading_date.set()) g.file.first_heading_date = found.first_heading_date;
+    if (g.file.updated_date == kNoDate) g.file.updated_date = found.updated_date;
+    g.file.empty_tables += found.empty_tables;
+}
+
+bool read_whole(std::string_view text, Gathered& g) {
     const MarkdownDoc parsed = parse_markdown(text, CMARK_OPT_SOURCEPOS);
-    cmark_node* doc = parsed.root();
-    if (!doc) {
+    if (!parsed.root()) return false;
+    md::SourceText src(text);
+    md::Found found;
+    md::find_entries(parsed.root(), src, found);
+    g.file.format = found.format;
+    g.drafts.reserve(found.entries.size());
+    read_entries(found, src, 0, g);
+    return true;
+}
+
+// A big file in pieces of about piece_bytes, one piece's AST alive at a time (a whole file's AST
+// takes about 8 times its size: 700 MB for 87 MB of digests, most of the time spent on the
+// kernel zeroing pages). A piece starts at a "# " or "## " heading at the margin after a blank
+// line, where every block before it has closed, unless the piece before ends in a code or html
+// block (which may still be open there: that piece then runs on to the next such heading). Link
+// reference definitions reach across the whole document, so a file that may hold one ("]:") is
+// read whole. Pass 1 walks the pieces as one document (md::FindState) and says at the end whether
+// the first piece's choices were the whole file's; false if not (or if cmark failed), and the
+// caller then reads the file whole.
+bool is_cut(std::string_view t, size_t ls) {
+    size_t k = ls;
+    while (k < t.size() && k - ls < 2 && t[k] == '#') ++k;
+    if (k == ls || (k < t.size() && t[k] != ' ' && t[k] != '\t' && t[k] != '\n' && t[k] != '\r')) return false;
+    if (ls < 2) return false;
+    size_t p = ls - 1;  // the '\n' ending the line before
+    while (p > 0 && (t[p - 1] == ' ' || t[p - 1] == '\t' || t[p - 1] == '\r')) --p;
+    return p > 0 && t[p - 1] == '\n';  // that line is blank (and not the first)
+}
+// The first cut at a line starting at or after `from`; t.size() if none.
+size_t next_cut(std::string_view t, size_t from) {
+    if (from >= t.size()) return t.size();
+    size_t ls = from;
+    if (ls > 0 && t[ls - 1] != '\n') {
+        const size_t nl = t.find('\n', ls);
+        if (nl == std::string_view::npos) return t.size();
+        ls = nl + 1;
+    }
+    while (ls < t.size()) {
+        if (t[ls] == '#' && is_cut(t, ls)) return ls;
+        const size_t nl = t.find('\n', ls);
+        if (nl == std::string_view::npos) break;
+        ls = nl + 1;
+    }
+    return t.size();
+}
+
+// Whether a piece, whose last line (last_line, blank) comes before a cut, ends in a fenced code
+// block or an html block that is still open there: the only blocks a heading at the margin does
+// not close (it closes lists and quotes, and ends paragraphs, tables and other html blocks at the
+// blank line). cmark ends such an open block on the document's last line; a closed one ends on
+// its closing line, before the blank one.
+bool ends_in_open_block(cmark_node* doc, int last_line) {
+    cmark_node* last = cmark_node_last_child(doc);
+    const cmark_node_type ty = last ? cmark_node_get_type(last) : CMARK_NODE_NONE;
+    return (ty == CMARK_NODE_CODE_BLOCK || ty == CMARK_NODE_HTML_BLOCK) && cmark_node_get_end_line(last) >= last_line;
+}
+
+// `given`: the whole file's choices (md::EntryChoice), when a first reading found them to differ
+// from its first piece's; `whole`, `only_choice`: as find_entries_done sets them.
+bool read_in_pieces(std::string_view text, size_t piece_bytes, const md::EntryChoice* given, Gathered& g, size_t& pieces,
+                    md::EntryChoice& whole, bool& only_choice) {
+    pieces = 0;
+    md::FindState st;
+    unsigned checks_left = md::SourceText(std::string_view()).block_checks_left;
+    uint32_t base = 0;
+    bool any = false;
+    for (size_t start = 0; start < text.size();) {
+        size_t cut = next_cut(text, start + piece_bytes);
+        MarkdownDoc parsed;
+        while (true) {
+            const std::string_view piece = text.substr(start, cut - start);
+            parsed = parse_markdown(piece, CMARK_OPT_SOURCEPOS);
+            if (!parsed.root()) return false;
+            if (cut == text.size() || !ends_in_open_block(parsed.root(), int(std::count(piece.begin(), piece.end(), '\n'))))
+                break;
+            cut = next_cut(text, cut + 1);
+        }
+        const std::string_view piece = text.substr(start, cut - start);
+        md::SourceText src(piece);
+        src.block_checks_left = checks_left;
+        md::Found found;
+        md::find_entries_piece(parsed.root(), src, found, st, start == 0, cut < text.size(), given);
+        read_entries(found, src, base, g);
+        any = any || !found.entries.empty();
+        checks_left = src.block_checks_left;
+        base += uint32_t(src.line_starts.size() - 1);
+        start = cut;
+        ++pieces;
+    }
+    return md::find_entries_done(st, any, g.file.format, whole, only_choice);
+}
+
+void build_papers(Gathered& g, int32_t front_date, ParseResult& r);
+
+void parse_markdown_text(std::string_view text, int32_t front_date, size_t piece_bytes, ParseResult& r, size_t& pieces) {
+    if (next_cut(text, piece_bytes) < text.size() && text.find("]:") == std::string_view::npos) {
+        md::EntryChoice whole;
+        bool only_choice = false;
+        {
+            Gathered g;
+            if (read_in_pieces(text, piece_bytes, nullptr, g, pieces, whole, only_choice)) return build_papers(g, front_date, r);
+        }
+        // The first piece chose otherwise than the whole file would (a title page before the
+        // days): again, in pieces, with the whole file's choices.
+        if (only_choice) {
+            Gathered g;
+            const md::EntryChoice given = whole;
+            if (read_in_pieces(text, piece_bytes, &given, g, pieces, whole, only_choice)) return build_papers(g, front_date, r);
+        }
+        pieces = 1;
+    }
+    Gathered g;
+    if (!read_whole(text, g)) {
         r.diagnostics.push_back({r.source, 0, Severity::Error, "markdown parser failed"});
         return;
     }
+    build_papers(g, front_date, r);
+}
 
-    md::SourceText src(text);
+// The papers of a file read (whole or in pieces), dated, repeats merged; diagnostics in order.
+void build_papers(Gathered& g, int32_t front_date, ParseResult& r) {
     md::Diags diags{&r};
-    md::Found found;
-    md::find_entries(doc, src, found);
-    r.format = found.format;
-    for (uint32_t ln : found.invalid_date_lines)
+    r.format = g.file.format;
+    for (uint32_t ln : g.file.invalid_date_lines)
         diags.add(ln, Severity::Warning, "section heading has an impossible date: its papers have no date");
+    for (Diagnostic& d : g.entry_diags.diagnostics) diags.add(d.line, d.severity, std::move(d.message));  // lines already absolute
+    diags.suppressed += g.entry_diag_sink.suppressed;
 
     // The file's own date, for entries with no dated heading above them: the first heading's
     // date, a "Last updated" line, front matter, the path.
+    const md::Found& found = g.file;
     int32_t file_date = kNoDate;
     const char* file_date_from = "";
     if (found.first_heading_date.date != kNoDate) {
@@ -230,26 +382,13 @@ void parse_markdown_text(std::string_view text, int32_t front_date, ParseResult&
         file_date_from = "the file name";
     }
 
-    std::vector<PaperDraft> drafts;
-    drafts.reserve(found.entries.size());
+    std::vector<PaperDraft>& drafts = g.drafts;
     bool used_file_date = false;
-    for (const md::Entry& e : found.entries) {
-        PaperDraft d;
-        md::read_entry(e, src, diags, d);
-        if (d.title.empty()) {
-            d.title = "(untitled)";
-            diags.add(d.line, Severity::Warning, "paper heading without a title");
-        }
-        if (e.date.invalid) {
-            d.date = kNoDate;
-        } else if (e.date.date != kNoDate) {
-            d.date = e.date.date;
-        } else {
-            d.date = file_date;
+    for (size_t i = 0; i < drafts.size(); ++i)
+        if (g.undated[i]) {
+            drafts[i].date = file_date;
             used_file_date = true;
         }
-        drafts.push_back(std::move(d));
-    }
     if (size_t n = merge_repeats(drafts))
         diags.add(0, Severity::Info, std::to_string(n) + (n == 1 ? " paper" : " papers") + " listed twice in this file: merged");
 
@@ -282,6 +421,14 @@ void parse_markdown_text(std::string_view text, int32_t front_date, ParseResult&
 }  // namespace
 
 ParseResult parse(std::string_view bytes, std::string_view source_name) {
+    return parse_detail::parse_in_pieces(bytes, source_name, parse_detail::kPieceBytes);
+}
+
+ParseResult parse_detail::parse_in_pieces(std::string_view bytes, std::string_view source_name, size_t piece_bytes,
+                                          size_t* pieces) {
+    size_t ignored;
+    if (!pieces) pieces = &ignored;
+    *pieces = 1;
     if (is_json_input(bytes, source_name)) return parse_hf_json(bytes, source_name);  // hf_json.h
     ParseResult r;
     r.source = std::string(source_name);
@@ -292,7 +439,7 @@ ParseResult parse(std::string_view bytes, std::string_view source_name) {
         int32_t front_date = kNoDate;
         std::string blanked;
         if (front_matter(text, front_date, blanked)) text = blanked;
-        parse_markdown_text(text, front_date, r);
+        parse_markdown_text(text, front_date, piece_bytes, r, *pieces);
     } catch (const std::exception& e) {
         r.diagnostics.push_back({r.source, 0, Severity::Error, std::string("parse failed: ") + e.what()});
     } catch (...) {

@@ -194,6 +194,33 @@ std::string check_result(const dv::ParseResult& r) {
 
 }  // namespace
 
+std::string described(const dv::ParseResult& r) {
+    nlohmann::json j = nlohmann::json::object();
+    j["format"] = r.format;
+    j["date"] = r.date;
+    nlohmann::json papers = nlohmann::json::array();
+    for (const dv::Paper& p : r.papers) {
+        nlohmann::json pj = dv::paper_json(p, r.source);
+        pj["line"] = p.line;
+        papers.push_back(std::move(pj));
+    }
+    j["papers"] = std::move(papers);
+    nlohmann::json diags = nlohmann::json::array();
+    for (const dv::Diagnostic& d : r.diagnostics) diags.push_back(dv::diagnostic_json(d));
+    j["diagnostics"] = std::move(diags);
+    return j.dump(1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+std::string check_pieces(std::string_view bytes, size_t piece_bytes) {
+    size_t n = 0;
+    const std::string pieces = described(dv::parse_detail::parse_in_pieces(bytes, "fuzz/2024-06-06.md", piece_bytes, &n));
+    if (n == 1) return {};  // read whole: the same reading as parse()'s
+    const std::string whole = described(dv::parse_detail::parse_in_pieces(bytes, "fuzz/2024-06-06.md", size_t(1) << 40));
+    DV_FUZZ_CHECK(whole == pieces, "read in " + std::to_string(n) + " pieces of " + std::to_string(piece_bytes) +
+                                       " bytes:\n" + pieces + "\nread whole:\n" + whole);
+    return {};
+}
+
 std::string check_pipeline(std::string_view bytes, RoundTrip level) {
     dv::Library lib;
     const dv::AddResult first = dv::library_add(lib, "fuzz/2024-06-06.md", bytes);
@@ -222,6 +249,8 @@ std::string check_pipeline(std::string_view bytes, RoundTrip level) {
     }
 
     if (level != RoundTrip::Off) DV_FUZZ_TRY(check_round_trip(lib, level == RoundTrip::Full));
+    // Read in pieces (a big file is, parser.cpp), of 1 to 2,048 bytes: a cut at any heading.
+    DV_FUZZ_TRY(check_pieces(bytes, 1 + (size_t(b0) << 3 ^ b1) % 2048));
 
     // The other exports: JSON that reads back with one paper per entry; CSV without a crash.
     std::vector<uint32_t> all(lib.entries.size());

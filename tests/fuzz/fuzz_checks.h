@@ -4,9 +4,11 @@
 // tests/data/fuzz, so a fixture test and the fuzzer never disagree on what "broken" means.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
+#include "core/model.h"
 #include "core/paper_builder.h"
 
 namespace dvfuzz {
@@ -26,6 +28,13 @@ enum class RoundTrip {
 // `within` the result of the query one byte shorter when query_narrows allows it); then
 // export_markdown of every entry parsed again (see RoundTrip), export_json read back, export_csv.
 std::string check_pipeline(std::string_view bytes, RoundTrip level);
+
+// parse() of any bytes read in pieces of piece_bytes (parse_detail::parse_in_pieces; a big file
+// is) gives what reading them whole does: papers, lines, dates, format and diagnostics.
+std::string check_pieces(std::string_view bytes, size_t piece_bytes);
+
+// Everything a ParseResult says (format, date, every paper with its line, diagnostics), as text.
+std::string described(const dv::ParseResult& r);
 
 // parse_query on any text: non-empty folded needles without line breaks, a query narrows itself,
 // and over a small fixed library the indexed run and the typing path equal the oracle.
