@@ -129,3 +129,13 @@ TEST_CASE("pieces: every producer's file and every fixture reads the same cut at
     }
     CHECK(cut > 10);  // most files were cut somewhere
 }
+
+TEST_CASE("pieces: a fence never closed is read whole, after at most one file's worth of parsing again", "[parser][pieces]") {
+    std::string md = "## Daily Papers (2024-06-01)\n\n### [A](https://arxiv.org/abs/2406.00001)\n\n```\n";
+    for (int i = 0; i < 2000; ++i) md += "x\n\n## not a heading " + std::to_string(i) + "\n\n";
+    size_t pieces = 0;
+    const dv::ParseResult r = dv::parse_detail::parse_in_pieces(md, "x.md", 1, &pieces);
+    CHECK(pieces == 1);
+    REQUIRE(r.papers.size() == 1);
+    CHECK(dvfuzz::described(r) == dvfuzz::described(dv::parse_detail::parse_in_pieces(md, "x.md", size_t(1) << 40)));
+}

@@ -302,6 +302,7 @@ bool read_in_pieces(std::string_view text, size_t piece_bytes, const md::EntryCh
     unsigned checks_left = md::SourceText(std::string_view()).block_checks_left;
     uint32_t base = 0;
     bool any = false;
+    size_t reparsed = 0;  // bytes of pieces parsed again, longer, because they ended in an open block
     for (size_t start = 0; start < text.size();) {
         size_t cut = next_cut(text, start + piece_bytes);
         MarkdownDoc parsed;
@@ -311,6 +312,10 @@ bool read_in_pieces(std::string_view text, size_t piece_bytes, const md::EntryCh
             if (!parsed.root()) return false;
             if (cut == text.size() || !ends_in_open_block(parsed.root(), int(std::count(piece.begin(), piece.end(), '\n'))))
                 break;
+            // A fence never closed makes every later cut fall inside it: past one whole file's
+            // worth of parsing again, the file is read whole.
+            reparsed += piece.size();
+            if (reparsed > text.size()) return false;
             cut = next_cut(text, cut + 1);
         }
         const std::string_view piece = text.substr(start, cut - start);
