@@ -573,3 +573,16 @@ TEST_CASE("fuzz: a title field's trailing vote marker is the paper's votes, as a
     CHECK(r.papers[0].votes == 9);
     CHECK(dvfuzz::check_pipeline(md, dvfuzz::RoundTrip::Full) == "");
 }
+
+TEST_CASE("fuzz: a title that reads as a paper's link is exported as code, which names no paper", "[fuzz]") {
+    // "# `http://papers/2409.00012`": a code span names no paper, so the paper had no id; its
+    // export wrote the title escaped ("http\://papers/..."), which read back as that paper's URL.
+    const std::string md = digest_fixture("code_span_title_names_paper.md");
+    const dv::ParseResult r = dv::parse(md, "x.md");
+    REQUIRE(r.papers.size() == 1);
+    CHECK(dv::get(r.papers[0], r.papers[0].arxiv_id).empty());
+    CHECK(dv::get(r.papers[0], r.papers[0].title) == "http://papers/2409.00012");
+    const std::string exported = dv::markdown_of({&r.papers[0]});
+    CHECK(exported.find("### `http://papers/2409.00012`") != std::string::npos);
+    CHECK(dvfuzz::check_pipeline(md, dvfuzz::RoundTrip::Full) == "");
+}

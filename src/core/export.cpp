@@ -356,13 +356,21 @@ std::string escape_title(std::string_view title) {
     return out;
 }
 
+// The heading's text. A title that reads as a paper's link or mention ("http://papers/2409.00012",
+// once a code span) is written as code, which names no paper and flattens to the same text (as
+// append_authors does): escaped, it named that paper on reading back (found by tests/fuzz).
+void append_title(std::string& out, const std::string& title) {
+    if (parse_detail::text_names_paper(title)) append_code_span(out, title);
+    else out += escape_title(title);
+}
+
 void append_paper(std::string& out, const PaperDraft& d) {
     out += "### ";
     if (d.url.empty()) {
-        out += escape_title(d.title);
+        append_title(out, d.title);
     } else {
         out += '[';
-        out += escape_title(d.title);
+        append_title(out, d.title);
         out += "](";
         append_destination(out, d.url);
         out += ')';
