@@ -139,3 +139,15 @@ TEST_CASE("pieces: a fence never closed is read whole, after at most one file's 
     REQUIRE(r.papers.size() == 1);
     CHECK(dvfuzz::described(r) == dvfuzz::described(dv::parse_detail::parse_in_pieces(md, "x.md", size_t(1) << 40)));
 }
+
+TEST_CASE("pieces: a diagnostic inside a markdown fence is on the file's line, in pieces too", "[parser][pieces][fuzz]") {
+    // The fence's text is read as its own document: its lines were said from the fence's first
+    // line (1, 2, ...), and read in pieces they were then shifted by the piece's start (found by
+    // tests/fuzz).
+    const std::string md = "## Daily Papers (2024-06-01)\n\n### [A](https://arxiv.org/abs/2406.00001)\n\nVote: 1\n\n```markdown\nVote: 2\n```\n";
+    const dv::ParseResult r = dv::parse(md, "x.md");
+    bool at_8 = false;
+    for (const dv::Diagnostic& d : r.diagnostics) at_8 |= d.line == 8 && d.message.find("second Vote") != std::string::npos;
+    CHECK(at_8);
+    CHECK(dvfuzz::check_pieces(dvtest::fixture("fuzz/digest/markdown_fence_diagnostic_line.md"), 1) == "");
+}

@@ -416,13 +416,17 @@ void Reader::block(cmark_node* n, int depth) {
                 std::string_view inner = literal(n);
                 const MarkdownDoc doc = parse_markdown(inner, 0);
                 if (doc) {
-                    // The inner document has its own line numbers: slice it from its own text.
+                    // The inner document has its own line numbers: slice it from its own text,
+                    // and say its lines as the file's (its line 1 follows the opening fence).
                     SourceText inner_src(inner);
                     Reader sub(inner_src, diags_, d_);
                     sub.vote_seen_ = vote_seen_;
                     sub.pending_label_ = std::move(pending_label_);
                     pending_label_.clear();
+                    const uint32_t outer_base = diags_.line_base;
+                    diags_.line_base += uint32_t(cmark_node_get_start_line(n));
                     sub.blocks(cmark_node_first_child(doc.root()), nullptr, depth + 1);
+                    diags_.line_base = outer_base;
                     vote_seen_ = sub.vote_seen_;
                     if (original_title_.empty()) original_title_ = sub.original_title_;
                     if (field_id_.empty()) field_id_ = sub.field_id_;
