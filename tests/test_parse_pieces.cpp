@@ -151,3 +151,27 @@ TEST_CASE("pieces: a diagnostic inside a markdown fence is on the file's line, i
     CHECK(at_8);
     CHECK(dvfuzz::check_pieces(dvtest::fixture("fuzz/digest/markdown_fence_diagnostic_line.md"), 1) == "");
 }
+
+TEST_CASE("pieces: a fence in a list item that a cut closes keeps its own lines", "[parser][pieces]") {
+    // cmark-gfm ends a fenced block that its container's end closed on the closing line (the next
+    // item, the heading), so the item's text gained that line when read whole, and not in pieces
+    // (found in review). A block's lines now stop at its parent's end.
+    const std::string in_item = "### [A](https://arxiv.org/abs/2406.00001)\n\n- x\n  ```\n  code\n- y\n";
+    const dv::ParseResult r = dv::parse(in_item, "x.md");
+    REQUIRE(r.papers.size() == 1);
+    REQUIRE(r.papers[0].summary.size() == 2);
+    CHECK(dv::get(r.papers[0], r.papers[0].summary[0].text) == "x\n\n```\ncode");  // was "...code\n- y"
+    CHECK(dv::get(r.papers[0], r.papers[0].summary[1].text) == "y");
+    const std::string before_cut = "### [A](https://arxiv.org/abs/2406.00001)\n\n- x\n  ```\n\n## B\n";
+    CHECK(dvfuzz::check_pieces(before_cut, 1) == "");
+    // Sections that end in indented code are cut all the same (only a fence can be open there).
+    std::string indented;
+    for (int d = 1; d <= 4; ++d)
+        indented += "## Daily Papers (2024-06-0" + std::to_string(d) + ")\n\n### [P](https://arxiv.org/abs/2406.0001" + std::to_string(d) +
+                    ")\n\n    code\n\n";
+    size_t pieces = 0;
+    (void)dv::parse_detail::parse_in_pieces(indented, "x.md", 1, &pieces);
+    CHECK(pieces == 4);
+    CHECK(dvfuzz::check_pieces(indented, 1) == "");
+    CHECK(dvfuzz::check_pieces(indented, 0) == "");  // a piece size of 0 reads as 1
+}

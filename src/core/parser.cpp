@@ -59,6 +59,11 @@ void SourceText::paragraph_source(cmark_node* para, std::string& out) const {
 void SourceText::block_source(cmark_node* b, std::string& out) const {
     const size_t start = out.size();
     int sl = cmark_node_get_start_line(b), el = cmark_node_get_end_line(b);
+    // A fenced code block closed by the end of its container (a list item, a quote) ends, in
+    // cmark-gfm's positions, on the line that closed it, which is not its own (the next item, a
+    // heading): no block ends after its parent (found in review: the text gained that line).
+    if (cmark_node* p = cmark_node_parent(b); p && cmark_node_get_type(p) != CMARK_NODE_DOCUMENT)
+        el = std::min(el, cmark_node_get_end_line(p));
     int sc = cmark_node_get_start_column(b);
     size_t indent = sc > 1 ? static_cast<size_t>(sc - 1) : 0;
     for (int ln = sl; ln <= el; ++ln) {
@@ -284,13 +289,16 @@ size_t next_cut(std::string_view t, size_t from) {
 
 // Whether a piece, whose last line (last_line, blank) comes before a cut, ends in a fenced code
 // block or an html block that is still open there: the only blocks a heading at the margin does
-// not close (it closes lists and quotes, and ends paragraphs, tables and other html blocks at the
-// blank line). cmark ends such an open block on the document's last line; a closed one ends on
-// its closing line, before the blank one.
+// not close (it closes lists and quotes, and ends paragraphs, tables, indented code and other
+// html blocks at the blank line). cmark ends such an open block on the document's last line; a
+// closed one ends on its closing line, before the blank one.
 bool ends_in_open_block(cmark_node* doc, int last_line) {
     cmark_node* last = cmark_node_last_child(doc);
     const cmark_node_type ty = last ? cmark_node_get_type(last) : CMARK_NODE_NONE;
-    return (ty == CMARK_NODE_CODE_BLOCK || ty == CMARK_NODE_HTML_BLOCK) && cmark_node_get_end_line(last) >= last_line;
+    int len, offset;
+    char fence;
+    const bool may_be_open = ty == CMARK_NODE_HTML_BLOCK || (ty == CMARK_NODE_CODE_BLOCK && cmark_node_get_fenced(last, &len, &offset, &fence));
+    return may_be_open && cmark_node_get_end_line(last) >= last_line;
 }
 
 // `given`: the whole file's choices (md::EntryChoice), when a first reading found them to differ
@@ -304,10 +312,11 @@ bool read_in_pieces(std::string_view text, size_t piece_bytes, const md::EntryCh
     bool any = false;
     size_t reparsed = 0;  // bytes of pieces parsed again, longer, because they ended in an open block
     for (size_t start = 0; start < text.size();) {
-        size_t cut = next_cut(text, start + piece_bytes);
+        size_t cut = next_cut(text, start + std::max<size_t>(piece_bytes, 1));
         MarkdownDoc parsed;
         while (true) {
             const std::string_view piece = text.substr(start, cut - start);
+            parsed = MarkdownDoc();  // the last attempt's tree goes first: one tree alive at a time
             parsed = parse_markdown(piece, CMARK_OPT_SOURCEPOS);
             if (!parsed.root()) return false;
             if (cut == text.size() || !ends_in_open_block(parsed.root(), int(std::count(piece.begin(), piece.end(), '\n'))))
