@@ -586,3 +586,15 @@ TEST_CASE("fuzz: a title that reads as a paper's link is exported as code, which
     CHECK(exported.find("### `http://papers/2409.00012`") != std::string::npos);
     CHECK(dvfuzz::check_pipeline(md, dvfuzz::RoundTrip::Full) == "");
 }
+
+TEST_CASE("fuzz: a paragraph rendered back from its nodes keeps its inline html on its line", "[fuzz]") {
+    // "b<summary>`http://...\n`": a code span holding a line break, so the text is rendered back by
+    // cmark-gfm, one node at a time; each render ended with a line break, which put "<summary>" on
+    // a line of its own: an html block in the export, whose raw text named a paper.
+    const std::string md = digest_fixture("inline_html_in_unmapped_paragraph.md");
+    const dv::ParseResult r = dv::parse(md, "x.md");
+    REQUIRE(r.papers.size() == 2);
+    REQUIRE(r.papers[1].summary.size() == 1);
+    CHECK(dv::get(r.papers[1], r.papers[1].summary[0].text) == "b<summary>` http://papers/2603.00201  `");
+    CHECK(dvfuzz::check_pipeline(md, dvfuzz::RoundTrip::Full) == "");
+}

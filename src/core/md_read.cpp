@@ -73,7 +73,14 @@ bool flat_emphasis_label(cmark_node* first, std::string_view flat, std::string_v
 // code_span_across_lines.md).
 void append_segment_markdown(cmark_node* seg, cmark_node* end, std::string& out) {
     std::string md;
-    for (cmark_node* c = seg; c != end; c = cmark_node_next(c)) md += render_commonmark(c);
+    for (cmark_node* c = seg; c != end; c = cmark_node_next(c)) {
+        // The renderer ends each node as a block, with a line break: inline nodes of one line
+        // joined by them put "<summary>" on a line of its own, an html block that took the next
+        // line's text (found by tests/fuzz).
+        std::string r = render_commonmark(c);
+        while (!r.empty() && r.back() == '\n') r.pop_back();
+        md += r;
+    }
     out.append(trim(md));
 }
 
