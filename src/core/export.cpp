@@ -258,12 +258,15 @@ void append_destination(std::string& out, std::string_view url) {
 
 // `text` as one code span: a backtick run longer than any inside it, padded with a space when the
 // text starts or ends with a backtick or a space (CommonMark strips one space from each side).
-void append_code_span(std::string& out, std::string_view text) {
+// False, writing nothing, when the text holds a run of 80 backticks or more: cmark-gfm matches
+// runs of at most 80 (MAXBACKTICKS), so no fence could close it (found by tests/fuzz).
+bool append_code_span(std::string& out, std::string_view text) {
     size_t longest = 0, run = 0;
     for (char c : text) {
         run = c == '`' ? run + 1 : 0;
         longest = std::max(longest, run);
     }
+    if (longest >= 80) return false;
     const std::string fence(longest + 1, '`');
     const bool pad = !text.empty() && (text.front() == '`' || text.back() == '`' || text.front() == ' ' || text.back() == ' ');
     out += fence;
@@ -271,6 +274,7 @@ void append_code_span(std::string& out, std::string_view text) {
     out += text;
     if (pad) out += ' ';
     out += fence;
+    return true;
 }
 
 // Authors as a comma list, or, when a name holds a comma (split_authors splits on every comma)
@@ -301,12 +305,9 @@ void append_authors(std::string& out, const std::vector<std::string>& authors) {
         line += ']';
     }
     out += "Authors: ";
-    if (parse_detail::text_names_paper(line)) {
-        // "Authors: arxiv.org/abs/2603.0020" would name that paper on reading back (a name in a
-        // code span did not, and it flattens to the same name): write the names as code.
-        append_code_span(out, line);
-        return;
-    }
+    // "Authors: arxiv.org/abs/2603.0020" would name that paper on reading back (a name in a
+    // code span did not, and it flattens to the same name): write the names as code.
+    if (parse_detail::text_names_paper(line) && append_code_span(out, line)) return;
     out += escape_markdown(line);
 }
 
@@ -356,21 +357,23 @@ std::string escape_title(std::string_view title) {
     return out;
 }
 
-// The heading's text. A title that reads as a paper's link or mention ("http://papers/2409.00012",
-// once a code span) is written as code, which names no paper and flattens to the same text (as
-// append_authors does): escaped, it named that paper on reading back (found by tests/fuzz).
-void append_title(std::string& out, const std::string& title) {
-    if (parse_detail::text_names_paper(title)) append_code_span(out, title);
-    else out += escape_title(title);
+// The heading's text. Unless the heading links to a paper (that link then names the paper,
+// whatever the text mentions), a title that reads as a paper's link or mention
+// ("http://papers/2409.00012", once a code span) is written as code, which names no paper and
+// flattens to the same text (as append_authors does): escaped, it named that paper on reading
+// back (found by tests/fuzz).
+void append_title(std::string& out, const std::string& title, const std::string& url) {
+    if (arxiv_id_from_url(url).empty() && parse_detail::text_names_paper(title) && append_code_span(out, title)) return;
+    out += escape_title(title);
 }
 
 void append_paper(std::string& out, const PaperDraft& d) {
     out += "### ";
     if (d.url.empty()) {
-        append_title(out, d.title);
+        append_title(out, d.title, d.url);
     } else {
         out += '[';
-        append_title(out, d.title);
+        append_title(out, d.title, d.url);
         out += "](";
         append_destination(out, d.url);
         out += ')';
