@@ -609,3 +609,19 @@ TEST_CASE("fuzz: a title is written as code only where a code span can hold it a
     CHECK(dv::get(r.papers[0], r.papers[0].arxiv_id) == "2504.1000");
     CHECK(dvfuzz::check_pipeline(md, dvfuzz::RoundTrip::Full) == "");
 }
+
+TEST_CASE("fuzz: a markdown fence names a paper only where the reader reads it as the paper's blocks", "[fuzz]") {
+    // A "```markdown" fence inside another: code in the outer one's text, kept as an item's text,
+    // which the export writes in a list item. There it was counted as markdown (its id named the
+    // paper), though the reader keeps a list item's fence as code.
+    const std::string md = digest_fixture("markdown_fence_in_markdown_fence.md");
+    const dv::ParseResult r = dv::parse(md, "x.md");
+    REQUIRE(r.papers.size() == 2);
+    CHECK(dv::get(r.papers[0], r.papers[0].arxiv_id) == "2412.0666");
+    CHECK(dv::get(r.papers[1], r.papers[1].arxiv_id).empty());
+    const std::string in_item = "## Daily Papers (2024-06-06)\n\n### T\n\nVote: 1\n\n- ```markdown\n  arxiv.org/abs/2311.10982\n  ```\n";
+    const dv::ParseResult item = dv::parse(in_item, "x.md");
+    REQUIRE(item.papers.size() == 1);
+    CHECK(dv::get(item.papers[0], item.papers[0].arxiv_id).empty());
+    CHECK(dvfuzz::check_pipeline(md, dvfuzz::RoundTrip::Ids) == "");
+}

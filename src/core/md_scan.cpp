@@ -241,8 +241,13 @@ void collect_ids(cmark_node* node, IdSet& ids, int depth) {
             case CMARK_NODE_CODE_BLOCK:
                 // Code names no paper, but a "```markdown" block is read as the paper's own text
                 // (md_read.cpp): its ids count as the reader will see them (else its export, now
-                // prose, named a paper the original did not; found by tests/fuzz).
-                if (depth == 0 && is_markdown_fence(cur)) {
+                // prose, named a paper the original did not; found by tests/fuzz). The reader reads
+                // it so only as one of the entry's own blocks (a section's, or a list item entry's):
+                // inside a list item of a section it is code, kept as the item's text (and counted
+                // there, its export read back as a paper the original was not: found by tests/fuzz).
+                if (depth == 0 && is_markdown_fence(cur) &&
+                    (cur == node || cmark_node_get_type(cmark_node_parent(cur)) == CMARK_NODE_DOCUMENT ||
+                     (cmark_node_parent(cur) == node && cmark_node_get_type(node) == CMARK_NODE_ITEM))) {
                     const std::string_view inner = literal(cur);
                     if (const MarkdownDoc doc = parse_markdown(inner, 0)) collect_ids(doc.root(), ids, 1);
                 }
