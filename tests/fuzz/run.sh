@@ -9,8 +9,8 @@
 #
 # The test stage runs a reproducible sequence per target: -seed=1 and a fixed number of inputs
 # (digest 20,000, about a minute here; query 150,000, json 50,000, triage 200,000, 10 to 15 s
-# each), so a run of the same sources finds the same things on any machine, and main is checked
-# clean for exactly what CI runs; a time limit only guards against a slow machine (it stops the
+# each), so runs of one build find the same things (a build in another folder ran a different
+# sequence once, 2026-12-04: check main from a fresh clone too); a time limit only guards against a slow machine (it stops the
 # same sequence earlier). FUZZ_SECONDS instead explores: a random seed, no input limit, that long.
 # The digest target compares the markdown round trip's paper count, titles and arXiv ids.
 # Environment: FUZZ_SECONDS, FUZZ_SEED (the seed of an exploring run), FUZZ_RUNS (the length of
