@@ -6,6 +6,7 @@
 // <details> blocks and list items that carry a paper are entries too.
 #include <algorithm>
 #include <cstring>
+#include <optional>
 
 #include "date.h"
 #include "markdown.h"
@@ -80,21 +81,21 @@ bool one_paper(const Section& s) {
 // headings other than the entry level's carry dates (the papers are then listed under them).
 struct LevelChoice {
     int score[7] = {};
-    std::vector<Section> open[7];  // per level: its section still open (at most one)
+    std::optional<Section> open[7];  // per level: its section still open
     unsigned dated_levels = 0;     // bit k: a level-k heading holds a date
 
     void add(const BlockInfo& b) {
         if (b.level) {
             for (int L = b.level; L <= 6; ++L) close(L);
-            open[b.level].emplace_back(b);
+            open[b.level].emplace(b);
             if (b.dated) dated_levels |= 1u << b.level;
         }
         for (int L = 1; L <= 6; ++L)
-            if (!open[L].empty()) open[L].back().add(b);
+            if (open[L]) open[L]->add(b);
     }
     void close(int L) {
-        if (!open[L].empty() && one_paper(open[L].back())) ++score[L];
-        open[L].clear();
+        if (open[L] && one_paper(*open[L])) ++score[L];
+        open[L].reset();
     }
     // After the last block.
     int level() {
