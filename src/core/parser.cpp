@@ -251,15 +251,7 @@ bool read_whole(std::string_view text, Gathered& g) {
     return true;
 }
 
-// A big file in pieces of about piece_bytes, one piece's AST alive at a time (a whole file's AST
-// takes about 8 times its size: 700 MB for 87 MB of digests, most of the time spent on the
-// kernel zeroing pages). A piece starts at a "# " or "## " heading at the margin after a blank
-// line, where every block before it has closed, unless the piece before ends in a code or html
-// block (which may still be open there: that piece then runs on to the next such heading). Link
-// reference definitions reach across the whole document, so a file that may hold one ("]:") is
-// read whole. Pass 1 walks the pieces as one document (md::FindState) and says at the end whether
-// the first piece's choices were the whole file's; false if not (or if cmark failed), and the
-// caller then reads the file whole.
+// Whether a cut may go before the line starting at ls (read_in_pieces says where and why).
 bool is_cut(std::string_view t, size_t ls) {
     size_t k = ls;
     while (k < t.size() && k - ls < 2 && t[k] == '#') ++k;
@@ -301,6 +293,16 @@ bool ends_in_open_block(cmark_node* doc, int last_line) {
     return may_be_open && cmark_node_get_end_line(last) >= last_line;
 }
 
+// A big file in pieces of about piece_bytes, one piece's AST alive at a time (a whole file's AST
+// takes about 8 times its size: 700 MB for 87 MB of digests, most of the time spent on the
+// kernel zeroing pages). A piece starts at a "# " or "## " heading at the margin after a blank
+// line, where every block before it has closed, unless the piece before ends in a code or html
+// block (which may still be open there: that piece then runs on to the next such heading). Link
+// reference definitions reach across the whole document, so a file that may hold one ("]:") is
+// read whole. Pass 1 walks the pieces as one document (md::FindState) and says at the end whether
+// they were read as the whole file would have been; false if not (or if cmark failed): the caller
+// then reads again, in pieces with the whole file's choices (`given`) when only those differed,
+// else whole.
 // `given`: the whole file's choices (md::EntryChoice), when a first reading found them to differ
 // from its first piece's; `whole`, `only_choice`: as find_entries_done sets them.
 bool read_in_pieces(std::string_view text, size_t piece_bytes, const md::EntryChoice* given, Gathered& g, size_t& pieces,
