@@ -365,8 +365,9 @@ void and_postings(const SearchIndex& idx, uint32_t g, bool negate, std::vector<u
     mask.swap(keep);
 }
 
-// The index of entries [first, first + count), numbered from 0.
-void build_range(SearchIndex& idx, uint32_t first, uint32_t count, const IndexTexts& texts) {
+// The index of entries [first, first + count), numbered from 0. `shrink`: lists are trimmed to
+// their size (a part for merge_parts is not: the merge writes new lists and frees these).
+void build_range(SearchIndex& idx, uint32_t first, uint32_t count, const IndexTexts& texts, bool shrink) {
     idx = SearchIndex{};
     idx.count = count;
     idx.words = (count + 63) / 64;
@@ -386,7 +387,7 @@ void build_range(SearchIndex& idx, uint32_t first, uint32_t count, const IndexTe
     for (size_t g = 0; g < n; ++g) {
         Builder::Gram& x = b.grams[g];
         idx.df[g] = x.df;
-        x.list.shrink_to_fit();
+        if (shrink) x.list.shrink_to_fit();
         idx.lists[g] = std::move(x.list);
         idx.bitmaps[g] = std::move(x.bitmap);
     }
@@ -473,7 +474,21 @@ void merge_parts(SearchIndex& idx, std::vector<SearchIndex>& parts, const std::v
                 }
             }
         } else {
+            // Each part's list as it is but its first gap, now from the previous part's last
+            // entry: at most 4 bytes longer per part. Reserved whole, so the list never grows
+            // (a growth copies it and leaves the old one free) and needs no trimming, unless a
+            // part held the gram densely (then up to 5 bytes an entry are reserved for it).
             std::vector<uint8_t>& list = idx.lists[f];
+            size_t bytes = 0;
+            bool trim = false;
+            for (size_t p = 0; p < P; ++p) {
+                const uint32_t g = where[f * P + p];
+                if (g == UINT32_MAX) continue;
+                const bool part_dense = dense_df(parts[p].df[g], parts[p].words);
+                bytes += part_dense ? size_t(parts[p].df[g]) * 5 : parts[p].lists[g].size() + 4;
+                trim |= part_dense;
+            }
+            list.reserve(bytes);
             uint32_t last = 0;  // the last entry listed + 1
             for (size_t p = 0; p < P; ++p) {
                 const uint32_t g = where[f * P + p];
@@ -484,7 +499,7 @@ void merge_parts(SearchIndex& idx, std::vector<SearchIndex>& parts, const std::v
                     last = i + 1;
                 });
             }
-            list.shrink_to_fit();
+            if (trim) list.shrink_to_fit();
         }
         for (size_t p = 0; p < P; ++p) {  // free the parts' postings as they are used
             const uint32_t g = where[f * P + p];
@@ -503,14 +518,14 @@ void index_build(SearchIndex& idx, uint32_t count, const IndexTexts& texts, unsi
     // merge would cost more than it saves).
     const uint32_t parts = threads > 1 && count >= 4096 ? threads : 1;
     if (parts == 1) {
-        build_range(idx, 0, count, texts);
+        build_range(idx, 0, count, texts, true);
         return;
     }
     std::vector<uint32_t> first(parts + 1);
     for (uint32_t p = 0; p <= parts; ++p) first[p] = std::min(count, uint32_t(uint64_t(count) * p / parts / 64 * 64));
     first[parts] = count;
     std::vector<SearchIndex> part(parts);
-    parallel_for(parts, threads, [&](size_t p) { build_range(part[p], first[p], first[p + 1] - first[p], texts); });
+    parallel_for(parts, threads, [&](size_t p) { build_range(part[p], first[p], first[p + 1] - first[p], texts, false); });
     merge_parts(idx, part, first, count);
 }
 
