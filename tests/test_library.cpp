@@ -423,6 +423,10 @@ TEST_CASE("library_add_all on two threads answers and builds exactly as library_
     inputs.push_back({"a-copy.md", a});
     inputs.push_back({"a.md", a2});
     inputs.push_back({"a.md", a2});
+    // After the replace (the batch's file index must follow it): a.md's old bytes are nobody's,
+    // its new ones are a.md's.
+    inputs.push_back({"b.md", a});
+    inputs.push_back({"b-copy.md", a2});
     inputs.push_back({"binary.md", std::string("\x00\x01\x02\xff", 4)});
 
     dv::Library one, all;
@@ -436,10 +440,16 @@ TEST_CASE("library_add_all on two threads answers and builds exactly as library_
         INFO(inputs[i].first);
         CHECK(got[i].kind == want[i].kind);
         CHECK(got[i].papers == want[i].papers);
+        REQUIRE(got[i].diagnostics.size() == want[i].diagnostics.size());
+        for (size_t d = 0; d < got[i].diagnostics.size(); ++d) CHECK(got[i].diagnostics[d].message == want[i].diagnostics[d].message);
     }
-    CHECK(got[got.size() - 4].kind == dv::AddResult::Duplicate);
-    CHECK(got[got.size() - 3].kind == dv::AddResult::Replaced);
-    CHECK(got[got.size() - 2].kind == dv::AddResult::Unchanged);
+    CHECK(got[got.size() - 6].kind == dv::AddResult::Duplicate);
+    CHECK(got[got.size() - 5].kind == dv::AddResult::Replaced);
+    CHECK(got[got.size() - 4].kind == dv::AddResult::Unchanged);
+    CHECK(got[got.size() - 3].kind == dv::AddResult::Added);
+    CHECK(got[got.size() - 2].kind == dv::AddResult::Duplicate);
+    REQUIRE(!got[got.size() - 2].diagnostics.empty());
+    CHECK(got[got.size() - 2].diagnostics[0].message == "same content as a.md");
     dv::library_rebuild(one);
     dv::library_rebuild(all);
     REQUIRE(all.files.size() == one.files.size());

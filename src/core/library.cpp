@@ -28,6 +28,15 @@ int find_file(const Library& lib, std::string_view name) {
     return -1;
 }
 
+// find_file through an index (names are unique among the files: at most one matches).
+int find_file(const Library& lib, const FileIndex* index, std::string_view name) {
+    if (!index) return find_file(lib, name);
+    const auto [b, e] = index->by_name.equal_range(hash_bytes(name));
+    for (auto it = b; it != e; ++it)
+        if (same_name(lib.files[it->second].name, name)) return int(it->second);
+    return -1;
+}
+
 void drop_rejected(Library& lib, std::string_view name) {
     auto& r = lib.rejected;
     r.erase(std::remove_if(r.begin(), r.end(), [&](const RejectedFile& f) { return same_name(f.name, name); }), r.end());
@@ -39,16 +48,24 @@ namespace {
 
 // What library_commit would answer without parsing: the same name with the same bytes
 // (Unchanged), or the same bytes under another name (Duplicate); else Added (to be parsed).
-AddResult::Kind precheck(const Library& lib, std::string_view name, uint64_t h, size_t size, int& existing, std::string& dup_of) {
-    existing = find_file(lib, name);
+// The Duplicate is the first such file in file order, with an index as without.
+AddResult::Kind precheck(const Library& lib, const FileIndex* index, std::string_view name, uint64_t h, size_t size, int& existing,
+                         std::string& dup_of) {
+    existing = find_file(lib, index, name);
     if (existing >= 0 && lib.files[existing].hash == h && lib.files[existing].bytes == size) return AddResult::Unchanged;
-    for (const LoadedFile& f : lib.files) {
-        if (f.hash == h && f.bytes == size && !same_name(f.name, name)) {
-            dup_of = f.name;
-            return AddResult::Duplicate;
-        }
+    auto same_bytes = [&](const LoadedFile& f) { return f.hash == h && f.bytes == size && !same_name(f.name, name); };
+    int first = -1;
+    if (index) {
+        const auto [b, e] = index->by_content.equal_range(h);
+        for (auto it = b; it != e; ++it)
+            if ((first < 0 || int(it->second) < first) && same_bytes(lib.files[it->second])) first = int(it->second);
+    } else {
+        for (size_t i = 0; i < lib.files.size() && first < 0; ++i)
+            if (same_bytes(lib.files[i])) first = int(i);
     }
-    return AddResult::Added;
+    if (first < 0) return AddResult::Added;
+    dup_of = lib.files[first].name;
+    return AddResult::Duplicate;
 }
 
 }  // namespace
@@ -66,24 +83,35 @@ void library_reject(Library& lib, std::string_view name, std::vector<Diagnostic>
     ++lib.generation;
 }
 
-PreparedFile library_prepare(const Library& lib, std::string_view name, std::string_view bytes) {
+FileIndex file_index(const Library& lib) {
+    FileIndex x;
+    x.by_name.reserve(lib.files.size());
+    x.by_content.reserve(lib.files.size());
+    for (uint32_t i = 0; i < lib.files.size(); ++i) {
+        x.by_name.emplace(hash_bytes(lib.files[i].name), i);
+        x.by_content.emplace(lib.files[i].hash, i);
+    }
+    return x;
+}
+
+PreparedFile library_prepare(const Library& lib, std::string_view name, std::string_view bytes, const FileIndex* index) {
     PreparedFile p;
     p.name = std::string(name);
     p.hash = hash_bytes(bytes);
     p.bytes = bytes.size();
     int existing;
     std::string dup_of;
-    if (precheck(lib, name, p.hash, p.bytes, existing, dup_of) != AddResult::Added) return p;  // nothing to parse (yet)
+    if (precheck(lib, index, name, p.hash, p.bytes, existing, dup_of) != AddResult::Added) return p;  // nothing to parse (yet)
     p.parsed = parse(bytes, name);
     p.has_parse = true;
     return p;
 }
 
-AddResult library_commit(Library& lib, PreparedFile&& p, std::string_view bytes) {
+AddResult library_commit(Library& lib, PreparedFile&& p, std::string_view bytes, FileIndex* index) {
     AddResult r;
     int existing;
     std::string dup_of;
-    switch (precheck(lib, p.name, p.hash, p.bytes, existing, dup_of)) {
+    switch (precheck(lib, index, p.name, p.hash, p.bytes, existing, dup_of)) {
     case AddResult::Unchanged:
         r.kind = AddResult::Unchanged;
         r.papers = lib.files[existing].papers.size();
@@ -125,9 +153,22 @@ AddResult library_commit(Library& lib, PreparedFile&& p, std::string_view bytes)
     r.diagnostics = f.diagnostics;
     if (existing >= 0) {
         r.kind = AddResult::Replaced;
+        if (index) {  // the name stays; its old content goes
+            const auto [b, e] = index->by_content.equal_range(lib.files[existing].hash);
+            for (auto it = b; it != e; ++it)
+                if (it->second == uint32_t(existing)) {
+                    index->by_content.erase(it);
+                    break;
+                }
+            index->by_content.emplace(f.hash, uint32_t(existing));
+        }
         lib.files[existing] = std::move(f);
     } else {
         r.kind = AddResult::Added;
+        if (index) {
+            index->by_name.emplace(hash_bytes(f.name), uint32_t(lib.files.size()));
+            index->by_content.emplace(f.hash, uint32_t(lib.files.size()));
+        }
         lib.files.push_back(std::move(f));
     }
     lib.stale = true;

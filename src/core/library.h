@@ -17,6 +17,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "key_map.h"
@@ -106,7 +107,20 @@ struct PreparedFile {
     bool has_parse = false;
     ParseResult parsed;
 };
-PreparedFile library_prepare(const Library& lib, std::string_view name, std::string_view bytes);
+// The loaded files by name and by content (hashes to positions in `files`), for a batch: given
+// one, library_prepare and library_commit find a file's name or bytes among the loaded files in
+// constant time instead of comparing it with each (a batch of n files into a library of m costs
+// n + m, not n x m: 130 ms of adding 6,600 files). Built by file_index(lib); valid while the
+// library's files change only through library_commit calls given this index, which keep it up to
+// date (library_drop, or editing `files`, leaves it stale: build another). Without one (nullptr)
+// both compare with every file, which is as fast for a single file.
+struct FileIndex {
+    std::unordered_multimap<uint64_t, uint32_t> by_name;     // hash_bytes(name) -> file
+    std::unordered_multimap<uint64_t, uint32_t> by_content;  // LoadedFile::hash -> file
+};
+FileIndex file_index(const Library& lib);
+
+PreparedFile library_prepare(const Library& lib, std::string_view name, std::string_view bytes, const FileIndex* index = nullptr);
 // True if a library refuses what parse() gave: an error and no papers.
 bool parse_refused(const ParseResult& r);
 // Records a refused file (its diagnostics, replacing an earlier refusal of that name), as
@@ -114,7 +128,7 @@ bool parse_refused(const ParseResult& r);
 void library_reject(Library& lib, std::string_view name, std::vector<Diagnostic> diagnostics);
 // Adds a prepared file (no rebuild), with library_add's answers. `bytes` is only needed when the
 // file was prepared without a parse and must be parsed now; pass {} otherwise (Rejected then).
-AddResult library_commit(Library& lib, PreparedFile&& p, std::string_view bytes);
+AddResult library_commit(Library& lib, PreparedFile&& p, std::string_view bytes, FileIndex* index = nullptr);
 
 // library_prepare for many files on `threads` threads at once (parallel.h: in order on the web,
 // which has no threads and stages files over frames instead). Files are independent and preparing

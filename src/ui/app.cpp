@@ -54,7 +54,7 @@ static void tally(App& app, const std::string& name, AddResult::Kind kind, size_
     t.last_message = std::move(msg);
 }
 
-static AddResult::Kind commit_one(App& app, PreparedFile&& p, std::string_view bytes);
+static AddResult::Kind commit_one(App& app, PreparedFile&& p, std::string_view bytes, FileIndex* index = nullptr);
 
 AddResult::Kind app_add_file(App& app, const std::string& name, std::string_view bytes) {
     app_begin_change(app);
@@ -79,9 +79,9 @@ std::string too_large_message(uint64_t size) {
     return buf;
 }
 
-static AddResult::Kind commit_one(App& app, PreparedFile&& p, std::string_view bytes) {
+static AddResult::Kind commit_one(App& app, PreparedFile&& p, std::string_view bytes, FileIndex* index) {
     const std::string name = p.name;
-    AddResult r = library_commit(app.lib, std::move(p), bytes);
+    AddResult r = library_commit(app.lib, std::move(p), bytes, index);
     std::string msg;
     switch (r.kind) {
     case AddResult::Added: msg = "Loaded " + name + ": " + std::to_string(r.papers) + " papers"; break;
@@ -127,7 +127,10 @@ void app_cancel_load(App& app) {
 static void commit_staged(App& app) {
     std::vector<PreparedFile> staged = std::move(app.loading.staged);
     app.loading.staged.clear();
-    for (PreparedFile& p : staged) commit_one(app, std::move(p), {});
+    // One index for the batch: each commit then finds its name and bytes among the loaded files
+    // at once (a folder of 10,000 files would otherwise compare each with every file before it).
+    FileIndex index = file_index(app.lib);
+    for (PreparedFile& p : staged) commit_one(app, std::move(p), {}, &index);
     app.loading.active = false;
     app.loading.cancel_requested = false;
 }
