@@ -1,9 +1,11 @@
 // Field labels, vote markers, title decoration and ids written in text (parse_fields.h): the
 // multilingual vocabulary the markdown reader matches lines and cells against.
 #include <algorithm>
+#include <iterator>
 #include <string>
 #include <string_view>
 
+#include "key_map.h"
 #include "parse_fields.h"
 #include "parser.h"
 #include "text.h"
@@ -119,9 +121,15 @@ FieldRole field_role(std::string_view label) {
     if (label.size() > 80) return FieldRole::None;
     const std::string key = label_key(label);
     if (key.empty()) return FieldRole::None;
-    for (const RoleName& r : kRoles)
-        if (key == r.key) return r.role;
-    return FieldRole::None;
+    // Asked of every line that starts like a label (some 40 a digest day): a hash lookup, not
+    // ~150 string comparisons. The table's keys are kRoles' literals (KeyMap keeps views).
+    static const KeyMap roles = [] {
+        KeyMap m(std::size(kRoles));
+        for (uint32_t i = 0; i < std::size(kRoles); ++i) m.get_or_insert(kRoles[i].key, i);
+        return m;
+    }();
+    const uint32_t i = roles.find(key);
+    return i == KeyMap::kMissing ? FieldRole::None : kRoles[i].role;
 }
 
 bool plain_label(std::string_view line, std::string_view& label, std::string_view& rest) {
