@@ -625,3 +625,26 @@ TEST_CASE("fuzz: a markdown fence names a paper only where the reader reads it a
     CHECK(dv::get(item.papers[0], item.papers[0].arxiv_id).empty());
     CHECK(dvfuzz::check_pipeline(md, dvfuzz::RoundTrip::Ids) == "");
 }
+
+TEST_CASE("fuzz: a line continuing a field keeps its code spans when its paragraph cannot be mapped to the source", "[fuzz]") {
+    // "summary:" then, lines later, a code span holding a line break and "](arxiv.org/abs/ID)": the
+    // paragraph's lines cannot be mapped to the source, and the continuing line was appended to
+    // the summary flattened, without its backticks. The export then wrote "[](arxiv.org/abs/ID)",
+    // a link naming a paper, and the section read back as no paper at all.
+    const std::string md = digest_fixture("code_span_continues_field.md");
+    const dv::ParseResult r = dv::parse(md, "x.md");
+    REQUIRE(r.papers.size() == 1);
+    REQUIRE(r.papers[0].summary.size() == 1);
+    CHECK(dv::get(r.papers[0], r.papers[0].summary[0].text) == "\"\n\\[`](arxiv.org/abs/2409.0011) arxiv.org/abs/2409.0002`");
+    CHECK(dvfuzz::check_pipeline(md, dvfuzz::RoundTrip::Full) == "");
+}
+
+TEST_CASE("a field on a line that cannot be mapped to the source keeps the markdown of its value", "[fuzz]") {
+    // The same for a field's own line: its code span was flattened into the value.
+    const std::string md = "## Daily Papers (2024-06-03)\n\n### A paper\n\nVote: 3\nsummary: see `a\nb` here\n";
+    const dv::ParseResult r = dv::parse(md, "x.md");
+    REQUIRE(r.papers.size() == 1);
+    REQUIRE(r.papers[0].summary.size() == 1);
+    CHECK(dv::get(r.papers[0], r.papers[0].summary[0].text) == "see `a b` here");
+    CHECK(dvfuzz::check_pipeline(md, dvfuzz::RoundTrip::Full) == "");
+}

@@ -149,6 +149,15 @@ bool Reader::field(std::string_view label, std::string_view rest_md, std::string
 // scratch_ holds its flattened text either way.
 bool Reader::text_line(cmark_node* seg, cmark_node* end, std::string_view line_md, bool mapped, int ln) {
     bool drop = false;
+    // A line that cannot be mapped to the source, as markdown rendered back from its nodes: the
+    // flattened text lost the code spans that made it read as itself (a code span's
+    // "](arxiv.org/abs/ID)" across lines, continuing a field, was written as a link: found by
+    // tests/fuzz, code_span_continues_field.md).
+    std::string seg_md;
+    auto segment_md = [&]() -> std::string_view {
+        if (seg_md.empty()) append_segment_markdown(seg, end, seg_md);
+        return seg_md;
+    };
         scratch_.clear();
         for (cmark_node* c = seg; c != end; c = cmark_node_next(c)) flatten_node(c, scratch_);
         std::string_view flat = trim(scratch_);
@@ -175,14 +184,18 @@ bool Reader::text_line(cmark_node* seg, cmark_node* end, std::string_view line_m
             }
             drop = field(label, rest, rest_flat, ln, true);
         } else if (first_ty == CMARK_NODE_TEXT && plain_label(flat, label, rest)) {
-            drop = field(label, rest, rest, ln, false);
+            // The value is markdown: on a line that cannot be mapped to the source, the rendered
+            // line's, where its label reads as the flattened one.
+            std::string_view rest_md = rest, ml, mr;
+            if (!mapped && plain_label(segment_md(), ml, mr) && unescape_markdown(ml) == label) rest_md = mr;
+            drop = field(label, rest_md, rest, ln, false);
         } else if (continue_title_) {
             original_title_.push_back(' ');
             original_title_.append(flat);
             drop = true;
         } else if (continue_item_ >= 0 && size_t(continue_item_) < d_.summary.size()) {
             auto& t = d_.summary[size_t(continue_item_)].text;
-            append_paragraph_line(t, mapped ? line_md : flat, src_.block_checks_left);
+            append_paragraph_line(t, mapped ? line_md : segment_md(), src_.block_checks_left);
             drop = true;
         }
     return drop;
