@@ -35,41 +35,6 @@ const char* const kQueries[] = {
     "d", "di", "dif", "diff", "diffu", "diffus", "diffusi", "diffusio",  // typing, 1 char up
 };
 
-// Copy k of a digest: "arxiv.org/abs/YYMM.NNNNN" gets YY' = 30 + 3k + (YY - 23) for the corpus
-// years 23..25 (ids stay valid NNNN.NNNNN and unique over copies and years, for k < 23), and
-// "## Daily Papers (D)" becomes D + k*366 days.
-std::string make_copy(const std::string& md, int k) {
-    std::string out;
-    out.reserve(md.size() + 64);
-    const std::string abs = "arxiv.org/abs/", head = "## Daily Papers (";
-    size_t i = 0;
-    while (i < md.size()) {
-        if (md.compare(i, abs.size(), abs) == 0 && i + abs.size() + 2 <= md.size()) {
-            char a = md[i + abs.size()], b = md[i + abs.size() + 1];
-            int yy = (a >= '0' && a <= '9' && b >= '0' && b <= '9') ? (a - '0') * 10 + (b - '0') : -1;
-            out += abs;
-            i += abs.size();
-            if (yy >= 23 && yy <= 25) {
-                int n = 30 + 3 * k + (yy - 23);
-                out += char('0' + n / 10 % 10);
-                out += char('0' + n % 10);
-                i += 2;
-            }
-            continue;
-        }
-        if (md.compare(i, head.size(), head) == 0 && i + head.size() + 10 <= md.size()) {
-            int32_t d;
-            if (dv::parse_date(std::string_view(md).substr(i + head.size(), 10), d)) {
-                out += head;
-                out += dv::format_date(d + 366 * k);
-                i += head.size() + 10;
-                continue;
-            }
-        }
-        out += md[i++];
-    }
-    return out;
-}
 
 void run_mix(const dv::Library& lib, int reps, const char* label, std::vector<double>& medians_out,
              std::vector<size_t>& counts_out) {
@@ -280,7 +245,7 @@ int main(int argc, char** argv) {
         for (int k = 0; k < copies; ++k) {
             std::vector<std::pair<std::string, std::string>> batch;
             batch.reserve(texts.size());
-            for (auto& [name, bytes] : texts) batch.emplace_back("copy" + std::to_string(k) + "/" + name, make_copy(bytes, k));
+            for (auto& [name, bytes] : texts) batch.emplace_back("copy" + std::to_string(k) + "/" + name, dvbench::make_copy(bytes, k));
             std::vector<dv::FileBytes> files;
             for (auto& [name, bytes] : batch) files.push_back({name, bytes});
             double t0 = dvbench::now_ms();
