@@ -181,6 +181,7 @@ struct Builder {
     DirectTable direct;                            // code point below U+10000 -> ordinal + 1
     std::unordered_map<uint32_t, uint32_t> wide;  // code points from U+10000 (emoji, ...) -> ordinal + 1
     std::vector<uint32_t> uni_gram;               // per ordinal: its unigram's gram number
+    std::vector<uint32_t> ord_cp;                 // per ordinal: its folded code point
     DirectTable pair;  // ordinals ua, ub below 256 -> gram number + 1, at ua * 256 + ub
     std::vector<Slot> slots = std::vector<Slot>(1 << 12);
     size_t slots_used = 0, table_used = 0;
@@ -215,24 +216,37 @@ struct Builder {
         table_insert(key, g);
         return g;
     }
-    // The ordinal of code point cp's unigram (its gram is uni_gram[ordinal]).
-    uint32_t unigram(uint32_t cp) {
-        uint32_t& d = cp < 0x10000 ? direct.at(cp) : wide[cp];
+    // The ordinal of the unigram of raw code point r folded (its gram is uni_gram[ordinal]). The
+    // tables are keyed by r as it is in the text: fold_cp runs once per distinct code point, the
+    // first time it is met, not once per character ('A' and 'a' share the ordinal of 'a').
+    uint32_t unigram(uint32_t r) {
+        uint32_t& d = r < 0x10000 ? direct.at(r) : wide[r];  // a map's references survive rehashing
         if (d == 0) {
-            uni_gram.push_back(add(cp));
+            const uint32_t f = fold_cp(r);
+            d = (f == r ? folded_unigram(f) : unigram(f)) + 1;
+        }
+        return d - 1;
+    }
+    // A folded code point's ordinal (fold_cp(f) == f), added the first time.
+    uint32_t folded_unigram(uint32_t f) {
+        uint32_t& d = f < 0x10000 ? direct.at(f) : wide[f];
+        if (d == 0) {
+            uni_gram.push_back(add(f));
+            ord_cp.push_back(f);
             d = uint32_t(uni_gram.size());
         }
         return d - 1;
     }
-    // ua, ub: the ordinals of code points a, b.
-    uint32_t bigram(uint32_t ua, uint32_t ub, uint32_t a, uint32_t b) {
+    // The bigram of ordinals ua, ub (of folded code points ord_cp[ua], ord_cp[ub]).
+    uint32_t bigram(uint32_t ua, uint32_t ub) {
+        auto gram_key = [&] { return bigram_key(ord_cp[ua], ord_cp[ub]); };  // read when needed: rarely
         if ((ua | ub) < 256) {
             uint32_t& d = pair.at(ua * 256 + ub);
-            if (d == 0) d = add(bigram_key(a, b)) + 1;
+            if (d == 0) d = add(gram_key()) + 1;
             return d - 1;
         }
         if ((ua | ub) >= 0xFFFF) {  // more distinct code points than 16 bits number: the index's table
-            const uint64_t k = bigram_key(a, b);
+            const uint64_t k = gram_key();
             const uint32_t g = find_gram(idx, k);
             return g != UINT32_MAX ? g : add(k);
         }
@@ -242,7 +256,7 @@ struct Builder {
             if (slots[s].key == key) return slots[s].gram;
             if (slots[s].key == 0) break;
         }
-        const uint32_t g = add(bigram_key(a, b));
+        const uint32_t g = add(gram_key());
         if (2 * (slots_used + 1) > slots.size()) {
             std::vector<Slot> old(slots.size() * 2);
             old.swap(slots);
@@ -316,23 +330,26 @@ struct Builder {
         const uint8_t* s = reinterpret_cast<const uint8_t*>(text.data());
         const size_t n = text.size();
         size_t k = 0;
-        uint32_t prev = '\n', uprev = 0;
+        uint32_t uprev = 0;
+        bool after = false;  // a code point other than '\n' precedes (only '\n' folds to '\n')
         while (k < n) {
-            uint32_t cp;
+            uint32_t r;
             const uint8_t c = s[k];
             if (c < 0x80) {
-                cp = (c >= 'A' && c <= 'Z') ? c + 32u : c;
+                r = c;
                 ++k;
             } else {
-                cp = fold_cp(decode(s, n, k));
+                r = decode(s, n, k);
             }
-            if (cp != '\n') {
-                const uint32_t u = unigram(cp);
-                hold(uni_gram[u], i);
-                if (prev != '\n') hold(bigram(uprev, u, prev, cp), i);
-                uprev = u;
+            if (r == '\n') {
+                after = false;
+                continue;
             }
-            prev = cp;
+            const uint32_t u = unigram(r);
+            hold(uni_gram[u], i);
+            if (after) hold(bigram(uprev, u), i);
+            uprev = u;
+            after = true;
         }
     }
 };
