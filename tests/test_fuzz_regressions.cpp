@@ -648,3 +648,17 @@ TEST_CASE("a field on a line that cannot be mapped to the source keeps the markd
     CHECK(dv::get(r.papers[0], r.papers[0].summary[0].text) == "see `a b` here");
     CHECK(dvfuzz::check_pipeline(md, dvfuzz::RoundTrip::Full) == "");
 }
+
+TEST_CASE("fuzz: a table that interrupts an indented paragraph keeps its header row's first pipe", "[fuzz]") {
+    // " Author:t" then "||k", "-|-", "|||arxiv.org/abs/ID": cmark-gfm gives the table the
+    // paragraph's start column (2), so the table's text lost the row's first "|". Written back,
+    // "|k" over "-|-" is no table, and the id in the row's third cell (which GFM drops from the
+    // table) became the paper's.
+    const std::string md = digest_fixture("table_after_indented_paragraph.md");
+    const dv::ParseResult r = dv::parse(md, "x.md");
+    REQUIRE(r.papers.size() == 1);
+    REQUIRE(!r.papers[0].summary.empty());
+    CHECK(dv::get(r.papers[0], r.papers[0].summary[0].text) == "||k\n-|-\n|||arxiv.org/abs/2502.0007");
+    CHECK(dv::is_null(r.papers[0].arxiv_id));
+    CHECK(dvfuzz::check_pipeline(md, dvfuzz::RoundTrip::Full) == "");
+}
