@@ -70,7 +70,7 @@ if(EMSCRIPTEN)
         -sUSE_GLFW=3 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2
         -sALLOW_MEMORY_GROWTH=1 -sINITIAL_MEMORY=64MB -sTOTAL_STACK=1MB
         -sWASM_ASYNC_COMPILATION=1 -sMODULARIZE=0 -sEXIT_RUNTIME=0
-        -sEXPORTED_FUNCTIONS=_main,_malloc,_free,_dv_add_file,_dv_finish_load,_dv_state_json,_dv_set_hash,_dv_input_text,_dv_wake,_dv_load_sample,_dv_bench_parse,_dv_set_composing,_dv_hf_attempt,_dv_hf_pump,_dv_triage_load,_dv_triage_storage_failed,_dv_flush_view_settings,_dv_gl_lost,_dv_gl_restored,_dv_gl_restores,_dv_stage_file,_dv_max_file_bytes,_dv_refuse_large,_dv_load_progress
+        -sEXPORTED_FUNCTIONS=_main,_malloc,_free,_dv_add_file,_dv_finish_load,_dv_state_json,_dv_frame_json,_dv_set_hash,_dv_input_text,_dv_wake,_dv_load_sample,_dv_bench_parse,_dv_set_composing,_dv_hf_attempt,_dv_hf_pump,_dv_triage_load,_dv_triage_storage_failed,_dv_flush_view_settings,_dv_gl_lost,_dv_gl_restored,_dv_gl_restores,_dv_stage_file,_dv_max_file_bytes,_dv_refuse_large,_dv_load_progress
         -sEXPORTED_RUNTIME_METHODS=UTF8ToString,stringToUTF8,lengthBytesUTF8
         -sENVIRONMENT=web -sDYNAMIC_EXECUTION=0
         --preload-file "${_dv_font_stage}@/fonts"

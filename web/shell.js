@@ -575,6 +575,8 @@
       s.gl_restores = Module._dv_gl_restores();  // WebGL contexts lost and restored so far
       return s;
     },
+    // {frames, query, last_query_ms}: cheap enough to poll while timing a keystroke.
+    frame() { return JSON.parse(Module.UTF8ToString(Module._dv_frame_json())); },
     loadFiles(list) { return loadFiles(list.map((f) => ({ name: f.name, file: f }))); },
     loadSample() { return ready.then(() => Module._dv_load_sample()); },
     downloads() { return downloads.slice(); },
