@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include <string>
+#include <vector>
 
 #include "core/text.h"
 
@@ -106,4 +107,38 @@ TEST_CASE("trim strips ASCII and Unicode spaces", "[text]") {
     CHECK(trim("") == "");
     CHECK(trim(" \xC2\xA0 ") == "");
     CHECK(trim("가") == "가");
+}
+
+TEST_CASE("sanitize_utf8 finds a bad byte at every offset of long ASCII runs", "[text]") {
+    // Clean ASCII passes 8 bytes at a time, and inputs of 4 KiB and more in four interleaved
+    // parts: a control character, a CR or an invalid byte must be found wherever it sits (any
+    // alignment, at a part's start or end, in the last 8 bytes), among ASCII and Hangul alike.
+    for (const std::string& unit : {std::string("a"), std::string("ab c\t"), std::string("\xEB\xAA\xA8\xEB\x8D\xB8 x")}) {
+        for (size_t n : {size_t(40), size_t(5000)}) {
+            std::string base;
+            while (base.size() < n) base += unit;
+            std::vector<size_t> at;
+            for (size_t k = 0; k < 70; ++k) at.push_back(k), at.push_back(base.size() - 1 - k);
+            for (size_t q = 1; q < 4; ++q)
+                for (size_t d = 0; d < 20; ++d) at.push_back(base.size() / 4 * q + d - 10);
+            for (size_t pos : at) {
+                if (pos >= base.size() || (uint8_t(base[pos]) & 0xC0) == 0x80 || uint8_t(base[pos]) >= 0xC0) continue;  // a whole character only
+                INFO("unit [" << unit << "] n " << base.size() << " at " << pos);
+                std::vector<dv::Diagnostic> diags;
+                std::string s = base;
+                s[pos] = '\x01';
+                std::string want = base;
+                want[pos] = ' ';
+                CHECK(dv::sanitize_utf8(s, "f.md", diags) == want);
+                s[pos] = '\xFF';
+                want = base.substr(0, pos) + "\xEF\xBF\xBD" + base.substr(pos + 1);
+                CHECK(dv::sanitize_utf8(s, "f.md", diags) == want);
+                s[pos] = '\r';
+                want = base;
+                want[pos] = '\n';
+                CHECK(dv::sanitize_utf8(s, "f.md", diags) == want);
+                CHECK(dv::sanitize_utf8(base, "f.md", diags) == base);
+            }
+        }
+    }
 }
