@@ -36,6 +36,20 @@ inline std::vector<fs::path> digest_files(const fs::path& dir) {
     return std::vector<fs::path>(names.begin(), names.end());
 }
 
+// The options of the benchmarks that build the ~100k library: `--copies N` (1..23, make_copy's
+// limit) and `--reps N` (at least 1) set the two counts; the other arguments are returned as
+// positional (argv[0] first, for corpus_files).
+inline std::vector<char*> copies_reps_args(int argc, char** argv, int& copies, int& reps) {
+    std::vector<char*> pos = {argv[0]};
+    for (int i = 1; i < argc; ++i) {
+        const std::string a = argv[i];
+        if (a == "--copies" && i + 1 < argc) copies = std::min(23, std::max(1, std::atoi(argv[++i])));
+        else if (a == "--reps" && i + 1 < argc) reps = std::max(1, std::atoi(argv[++i]));
+        else pos.push_back(argv[i]);
+    }
+    return pos;
+}
+
 // The digests of the corpus folder named by the positional arguments (corpus_folder); empty after
 // a message on stderr naming `prog` when there are none.
 inline std::vector<fs::path> corpus_files(const std::vector<char*>& pos, const char* prog) {

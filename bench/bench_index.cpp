@@ -15,13 +15,7 @@
 
 int main(int argc, char** argv) {
     int copies = 20, reps = 7;
-    std::vector<char*> pos = {argv[0]};
-    for (int i = 1; i < argc; ++i) {
-        std::string a = argv[i];
-        if (a == "--copies" && i + 1 < argc) copies = std::min(23, std::max(1, std::atoi(argv[++i])));
-        else if (a == "--reps" && i + 1 < argc) reps = std::max(1, std::atoi(argv[++i]));
-        else pos.push_back(argv[i]);
-    }
+    const std::vector<char*> pos = dvbench::copies_reps_args(argc, argv, copies, reps);
     auto paths = dvbench::corpus_files(pos, "bench_index");
     if (paths.empty()) return 2;
     std::vector<std::pair<std::string, std::string>> batch;

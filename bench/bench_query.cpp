@@ -196,13 +196,7 @@ void print_memory(const dv::Library& lib) {
 int main(int argc, char** argv) {
     int copies = 20, reps = 15;
     const unsigned threads = dv::hardware_threads();
-    std::vector<char*> pos = {argv[0]};
-    for (int i = 1; i < argc; ++i) {
-        std::string a = argv[i];
-        if (a == "--copies" && i + 1 < argc) copies = std::min(23, std::max(1, std::atoi(argv[++i])));
-        else if (a == "--reps" && i + 1 < argc) reps = std::max(1, std::atoi(argv[++i]));
-        else pos.push_back(argv[i]);
-    }
+    const std::vector<char*> pos = dvbench::copies_reps_args(argc, argv, copies, reps);
     auto files = dvbench::corpus_files(pos, "bench_query");
     if (files.empty()) return 2;
     std::vector<std::pair<std::string, std::string>> texts;
