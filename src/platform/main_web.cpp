@@ -224,7 +224,13 @@ void main_loop() {
     sync_canvas_size();
     dv::follow_system_theme(g.app, js_prefers_dark());
     if (g.gl_lost) return;  // nothing to draw into until the browser gives the context back
-    if (glfwGetTime() > dv::wake_timer().until && !ImGui::GetIO().WantTextInput && g.ready) return;  // idle: draw nothing
+    // Idle: draw nothing. A wake also asks for the next frame (`redraw`), however late it comes:
+    // gl_frame's short wakes while a settings save counts down could lapse between two slow
+    // frames (SwiftShader on a loaded machine), and the loop went idle with the save never handed
+    // over, so a hidden column came back on the next visit (found by the browser suite under load).
+    dv::WakeTimer& wt = dv::wake_timer();
+    if (glfwGetTime() > wt.until && !wt.redraw && !ImGui::GetIO().WantTextInput && g.ready) return;
+    wt.redraw = false;
     dv::gl_frame(g.window, g.app);  // app_frame tells host_set_location when the view changed
     ++g.frames;
     sync_text_input();
