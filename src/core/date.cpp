@@ -160,22 +160,11 @@ int month_at(std::string_view s, size_t& i) {
                                             "july",    "august",   "september", "october", "november", "december"};
     if (i > 0 && ((s[i - 1] >= 'a' && s[i - 1] <= 'z') || (s[i - 1] >= 'A' && s[i - 1] <= 'Z'))) return 0;
     if (i >= s.size()) return 0;
-    // find_date asks this at every word of every heading: only the months with this first letter
-    // are compared (bits of m in `cand`).
-    unsigned cand = 0;
-    switch (s[i] | 0x20) {
-        case 'j': cand = 1u << 0 | 1u << 5 | 1u << 6; break;
-        case 'f': cand = 1u << 1; break;
-        case 'm': cand = 1u << 2 | 1u << 4; break;
-        case 'a': cand = 1u << 3 | 1u << 7; break;
-        case 's': cand = 1u << 8; break;
-        case 'o': cand = 1u << 9; break;
-        case 'n': cand = 1u << 10; break;
-        case 'd': cand = 1u << 11; break;
-        default: return 0;
-    }
+    // find_date asks this at every word of every heading: a month whose first letter differs is
+    // not compared further.
+    const char first = char(s[i] | 0x20);
     for (int m = 0; m < 12; ++m) {
-        if (!(cand >> m & 1)) continue;
+        if (kMonths[m][0] != first) continue;
         std::string_view full = kMonths[m];
         size_t n = starts_ci(s, i, full) ? full.size() : starts_ci(s, i, full.substr(0, 3)) ? 3 : 0;
         if (n == 0) continue;

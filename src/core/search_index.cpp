@@ -219,8 +219,11 @@ struct Builder {
     // The ordinal of the unigram of raw code point r folded (its gram is uni_gram[ordinal]). The
     // tables are keyed by r as it is in the text: fold_cp runs once per distinct code point, the
     // first time it is met, not once per character ('A' and 'a' share the ordinal of 'a').
+    // Code point cp's entry in the tables (its ordinal + 1, 0 = none yet); a map's references
+    // survive rehashing.
+    uint32_t& ordinal_slot(uint32_t cp) { return cp < 0x10000 ? direct.at(cp) : wide[cp]; }
     uint32_t unigram(uint32_t r) {
-        uint32_t& d = r < 0x10000 ? direct.at(r) : wide[r];  // a map's references survive rehashing
+        uint32_t& d = ordinal_slot(r);
         if (d == 0) {
             const uint32_t f = fold_cp(r);
             d = (f == r ? folded_unigram(f) : unigram(f)) + 1;
@@ -229,7 +232,7 @@ struct Builder {
     }
     // A folded code point's ordinal (fold_cp(f) == f), added the first time.
     uint32_t folded_unigram(uint32_t f) {
-        uint32_t& d = f < 0x10000 ? direct.at(f) : wide[f];
+        uint32_t& d = ordinal_slot(f);
         if (d == 0) {
             uni_gram.push_back(add(f));
             ord_cp.push_back(f);
